@@ -1,0 +1,308 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+CASE_STAGES = [
+    ("aanmelding", "Registration"),
+    ("analyse", "Analysis"),
+    ("aanpak", "In progress"),
+    ("nazorg", "Aftercare"),
+    ("afgesloten", "Closed"),
+]
+CLOSING_REASONS = [
+    ("goal_reached", "Goals reached"),
+    ("referred", "Referred to regular care or another approach"),
+    ("moved", "Moved out of the municipality"),
+    ("no_grounds", "No grounds for the approach"),
+    ("age", "Outgrown the target group"),
+    ("other", "Other"),
+]
+# Models holding information per case, counted for the "more exists" notice.
+CASE_ITEM_MODELS = ("don.case.note", "don.case.factor", "don.case.relation", "don.intervention")
+
+
+class DonCase(models.Model):
+    """A case file (casus): one trajectory of one young person."""
+
+    _name = "don.case"
+    _inherit = ["don.secured.mixin", "mail.thread", "mail.activity.mixin"]
+    _description = "Case file"
+    _order = "date_start desc, id desc"
+    _rec_name = "reference"
+    _mail_post_access = "read"
+
+    _don_access_fields = ("company_id", "director_id", "involved_user_ids")
+
+    reference = fields.Char(
+        required=True, readonly=True, copy=False, default=lambda self: _("New"), index=True
+    )
+    youth_id = fields.Many2one(
+        "don.youth",
+        string="Young person",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        domain="[('company_id', '=', company_id)]",
+    )
+    stage = fields.Selection(
+        CASE_STAGES,
+        required=True,
+        default="aanmelding",
+        tracking=True,
+        index=True,
+        group_expand="_group_expand_stage",
+    )
+    director_id = fields.Many2one(
+        "res.users",
+        string="Case director",
+        tracking=True,
+        index=True,
+        domain=lambda self: [("groups_id", "in", self.env.ref("don_core.group_don_professional").id)],
+        help="The casusregisseur who keeps the case moving.",
+    )
+    lead_domain_id = fields.Many2one(
+        "don.domain", string="Lead domain", tracking=True, ondelete="restrict"
+    )
+    involved_user_ids = fields.Many2many(
+        "res.users",
+        "don_case_involved_user_rel",
+        "case_id",
+        "user_id",
+        string="Involved professionals",
+        domain=lambda self: [("groups_id", "in", self.env.ref("don_core.group_don_professional").id)],
+        help="Professionals who work on this case and may see it.",
+    )
+    summary = fields.Html(
+        string="Kernteam summary",
+        sanitize_style=True,
+        help="What every Kernteam member may know about this case.",
+    )
+    date_start = fields.Date(
+        string="Start date", required=True, default=fields.Date.context_today, tracking=True
+    )
+    date_closed = fields.Date(string="Closing date", tracking=True, copy=False)
+    closing_reason = fields.Selection(CLOSING_REASONS, tracking=True, copy=False)
+    closing_note = fields.Text(copy=False)
+    company_id = fields.Many2one(
+        "res.company",
+        string="Municipality",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    active = fields.Boolean(default=True)
+    color = fields.Integer()
+
+    note_ids = fields.One2many("don.case.note", "case_id", string="Contributions")
+    factor_ids = fields.One2many("don.case.factor", "case_id", string="Risk and protective factors")
+    relation_ids = fields.One2many("don.case.relation", "case_id", string="System")
+    intervention_ids = fields.One2many("don.intervention", "case_id", string="Interventions")
+    note_count = fields.Integer(compute="_compute_counts")
+    intervention_count = fields.Integer(compute="_compute_counts")
+    has_hidden_info = fields.Boolean(
+        string="More information exists",
+        compute="_compute_has_hidden_info",
+        help="Other domains hold information on this case that you may not see.",
+    )
+    is_closed = fields.Boolean(compute="_compute_is_closed")
+
+    _sql_constraints = [
+        (
+            "closed_dates",
+            "CHECK(date_closed IS NULL OR date_closed >= date_start)",
+            "The closing date cannot lie before the start date.",
+        ),
+    ]
+
+    def _group_expand_stage(self, stages, domain):
+        return [key for key, _label in CASE_STAGES]
+
+    @api.depends("stage")
+    def _compute_is_closed(self):
+        for case in self:
+            case.is_closed = case.stage == "afgesloten"
+
+    def _compute_counts(self):
+        for fname, model in (("note_count", "don.case.note"), ("intervention_count", "don.intervention")):
+            counts = dict(
+                self.env[model]._read_group([("case_id", "in", self.ids)], ["case_id"], ["__count"])
+            )
+            for case in self:
+                case[fname] = counts.get(case, 0)
+
+    @api.depends_context("uid")
+    def _compute_has_hidden_info(self):
+        case_ids = [cid for cid in self.ids if isinstance(cid, int)]
+        hidden = set()
+        if case_ids:
+            # One query over the item tables: items of these cases that are not
+            # in the user's access relation. Only a yes/no leaves this method,
+            # never a count or content; the records themselves are not read.
+            env = self.env
+            parts = [
+                SQL(
+                    """SELECT i.case_id FROM %s i
+                        WHERE i.case_id IN %s AND NOT EXISTS (
+                              SELECT 1 FROM don_access_entry a
+                               WHERE a.res_model = %s AND a.res_id = i.id AND a.user_id = %s)""",
+                    SQL.identifier(env[model]._table),
+                    tuple(case_ids),
+                    model,
+                    env.uid,
+                )
+                for model in CASE_ITEM_MODELS
+            ]
+            env.flush_all()
+            env.cr.execute(SQL(" UNION ").join(parts))
+            hidden = {row[0] for row in env.cr.fetchall()}
+        for case in self:
+            case.has_hidden_info = case.id in hidden
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("youth_id", "company_id")
+    def _check_youth(self):
+        for case in self:
+            if case.youth_id.company_id != case.company_id:
+                raise ValidationError(
+                    _("The young person and the case must belong to the same municipality.")
+                )
+
+    @api.constrains("stage", "closing_reason", "date_closed")
+    def _check_closing(self):
+        for case in self:
+            if case.stage == "afgesloten" and not case.closing_reason:
+                raise ValidationError(
+                    _("Give the reason for closing case %(ref)s.", ref=case.reference)
+                )
+
+    def _check_open_for_contributions(self):
+        closed = self.filtered(lambda c: c.stage == "afgesloten")
+        if closed:
+            raise UserError(
+                _(
+                    "Case %(ref)s is closed: no information can be added or changed. "
+                    "Reopen the case first.",
+                    ref=closed[0].reference,
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        youths = self.env["don.youth"].browse(
+            {vals["youth_id"] for vals in vals_list if vals.get("youth_id")}
+        )
+        archived = youths.with_context(active_test=False).filtered(lambda y: not y.active)
+        if archived:
+            raise ValidationError(
+                _(
+                    "%(name)s is archived in the youth register: restore the young person "
+                    "before opening a case.",
+                    name=archived[0].display_name,
+                )
+            )
+        is_kernteam = self.env.user.has_group("don_core.group_don_kernteam")
+        for vals in vals_list:
+            if vals.get("reference", _("New")) == _("New"):
+                vals["reference"] = self.env["ir.sequence"].next_by_code("don.case") or _("New")
+            if vals.get("youth_id") and not vals.get("company_id"):
+                vals["company_id"] = youths.browse(vals["youth_id"]).company_id.id
+            if not is_kernteam and not self.env.su:
+                # A professional who opens a case is involved in it.
+                vals.setdefault("involved_user_ids", [])
+                vals["involved_user_ids"] = list(vals["involved_user_ids"]) + [
+                    fields.Command.link(self.env.uid)
+                ]
+            if vals.get("stage") == "afgesloten" and not vals.get("date_closed"):
+                vals["date_closed"] = fields.Date.context_today(self)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("stage") == "afgesloten" and "date_closed" not in vals:
+            vals["date_closed"] = fields.Date.context_today(self)
+        elif vals.get("stage") and vals["stage"] != "afgesloten":
+            vals.update(date_closed=False, closing_reason=False)
+        old_youths = self.youth_id if "youth_id" in vals else self.env["don.youth"]
+        result = super().write(vals)
+        if "youth_id" in vals:
+            self.env["don.access"]._recompute("don.youth", (old_youths | self.youth_id).ids)
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_registrations(self):
+        for case in self:
+            if case.stage != "aanmelding" or case.note_ids or case.intervention_ids:
+                raise UserError(
+                    _(
+                        "Case %(ref)s holds information and cannot be deleted. Close it: the "
+                        "retention policy removes it when its retention period ends.",
+                        ref=case.reference,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Access relation: every Kernteamlid of the municipality, the case
+    # director and the involved professionals.
+    # ------------------------------------------------------------------
+    @api.model
+    def _don_access_condition(self, params):
+        return SQL(
+            """%s OR rec.director_id = u.id OR EXISTS (
+                SELECT 1 FROM don_case_involved_user_rel r
+                 WHERE r.case_id = rec.id AND r.user_id = u.id)""",
+            self._don_sql_in_group(params["kernteam"]),
+        )
+
+    def _search_don_editable(self, operator, value):
+        if operator != "=" or value is not True:
+            raise NotImplementedError(_("Unsupported search on 'Editable by me'."))
+        if self.env.user.has_group("don_core.group_don_kernteam"):
+            return [(1, "=", 1)]
+        return [("director_id", "=", self.env.uid)]
+
+    don_editable = fields.Boolean(
+        compute="_compute_don_editable", search="_search_don_editable"
+    )
+
+    @api.depends_context("uid")
+    @api.depends("director_id")
+    def _compute_don_editable(self):
+        is_kernteam = self.env.user.has_group("don_core.group_don_kernteam")
+        for case in self:
+            case.don_editable = is_kernteam or case.director_id == self.env.user
+
+    # ------------------------------------------------------------------
+    # Access log and actions
+    # ------------------------------------------------------------------
+    def web_read(self, specification):
+        result = super().web_read(specification)
+        if len(self) == 1:
+            self.env["don.access.log"]._log_open(self)
+        return result
+
+    def action_reopen(self):
+        self.write({"stage": "nazorg"})
+
+    def _action_items(self, model, name):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "list,form",
+            "domain": [("case_id", "=", self.id)],
+            "context": {"default_case_id": self.id, "default_company_id": self.company_id.id},
+        }
+
+    def action_view_notes(self):
+        return self._action_items("don.case.note", _("Contributions"))
+
+    def action_view_interventions(self):
+        return self._action_items("don.intervention", _("Interventions"))

@@ -1,0 +1,37 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+NOTE_TYPES = [
+    ("police", "Police information"),
+    ("care", "Care information"),
+    ("school", "School information"),
+    ("safety", "Public order and safety"),
+    ("justice", "Justice information"),
+    ("other", "Other"),
+]
+
+
+class DonCaseNote(models.Model):
+    """A contribution: what one domain knows about a case."""
+
+    _name = "don.case.note"
+    _inherit = ["don.shared.mixin"]
+    _description = "Case contribution"
+    _order = "date desc, id desc"
+
+    _don_users_relation = ("don_case_note_user_rel", "note_id", "user_id")
+
+    case_id = fields.Many2one(required=True)
+    name = fields.Char(string="Subject", required=True, tracking=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    note_type = fields.Selection(NOTE_TYPES, string="Kind", required=True, default="other")
+    body = fields.Text(string="Content", required=True)
+    user_ids = fields.Many2many(
+        "res.users",
+        "don_case_note_user_rel",
+        "note_id",
+        "user_id",
+        string="Explicitly involved",
+        help="These persons see this contribution whatever its sharing level.",
+    )

@@ -1,0 +1,69 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+RELATION_TYPES = [
+    ("parent", "Parent or carer"),
+    ("sibling", "Brother or sister"),
+    ("family", "Other family"),
+    ("friend", "Friend"),
+    ("school", "School"),
+    ("club", "Club"),
+    ("youth_worker", "Youth worker"),
+    ("care", "Care provider"),
+    ("other", "Other"),
+]
+
+
+class DonCaseRelation(models.Model):
+    """The system around a young person: a person or organisation in the
+    youth's home, friends, school or leisure, and its influence."""
+
+    _name = "don.case.relation"
+    _inherit = ["don.shared.mixin"]
+    _description = "Case system relation"
+    _order = "relation_type, id"
+
+    _don_users_relation = ("don_case_relation_user_rel", "relation_id", "user_id")
+
+    case_id = fields.Many2one(required=True)
+    relation_type = fields.Selection(RELATION_TYPES, string="Relation", required=True)
+    name = fields.Char(string="Person", help="Name or description of the person.")
+    related_youth_id = fields.Many2one(
+        "don.youth",
+        string="In the youth register",
+        ondelete="set null",
+        help="When the person is a young person in the register.",
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Organisation", domain=[("is_company", "=", True)]
+    )
+    influence = fields.Selection(
+        [("protective", "Protective"), ("neutral", "Neutral"), ("risk", "Risk")],
+        required=True,
+        default="neutral",
+    )
+    remarks = fields.Text()
+    user_ids = fields.Many2many(
+        "res.users",
+        "don_case_relation_user_rel",
+        "relation_id",
+        "user_id",
+        string="Explicitly involved",
+    )
+
+    @api.constrains("name", "related_youth_id", "partner_id")
+    def _check_someone(self):
+        for relation in self:
+            if not (relation.name or relation.related_youth_id or relation.partner_id):
+                raise ValidationError(
+                    _("Name the person, the young person in the register or the organisation.")
+                )
+
+    @api.depends("relation_type", "name", "partner_id", "related_youth_id")
+    def _compute_display_name(self):
+        labels = dict(self._fields["relation_type"]._description_selection(self.env))
+        for relation in self:
+            who = relation.name or relation.partner_id.name or relation.related_youth_id.display_name
+            relation.display_name = f"{labels.get(relation.relation_type, '')}: {who or ''}"

@@ -1,0 +1,44 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class DonDomain(models.Model):
+    """An information domain (Veiligheid, Sociaal domein, Politie, OM).
+
+    Each domain is tied to the security group whose members belong to it;
+    the access relation joins on that group.
+    """
+
+    _name = "don.domain"
+    _description = "DON information domain"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True, help="Short technical code, e.g. 'politie'.")
+    sequence = fields.Integer(default=10)
+    group_id = fields.Many2one(
+        "res.groups",
+        string="Security group",
+        required=True,
+        ondelete="restrict",
+        help="Users of this group belong to the domain.",
+    )
+    description = fields.Text(translate=True)
+    color = fields.Integer()
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("code_uniq", "unique(code)", "The code of a domain must be unique."),
+        ("group_uniq", "unique(group_id)", "A security group can belong to one domain only."),
+    ]
+
+    @api.model
+    def _default_for_user(self):
+        """The first domain of the current user (the usual source of what
+        they record)."""
+        user_groups = self.env.user.groups_id
+        for domain in self.sudo().search([]):
+            if domain.group_id in user_groups:
+                return domain.id
+        return False

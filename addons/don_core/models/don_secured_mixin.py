@@ -1,0 +1,140 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+
+class DonSecuredMixin(models.AbstractModel):
+    """Records whose visibility is decided by the DON access relation.
+
+    Each concrete model declares one global record rule
+    ``[('don_visible', '=', True)]`` (read, write, unlink) and implements
+    ``_don_access_condition`` (who may see a record, as SQL). This mixin keeps
+    the relation up to date, and closes the side channels: e-mail
+    notifications and followers are limited to users with access, and export
+    needs the explicit DON export right.
+    """
+
+    _name = "don.secured.mixin"
+    _description = "DON secured record"
+
+    # Fields whose change alters who may see the record.
+    _don_access_fields = ("company_id",)
+
+    don_visible = fields.Boolean(
+        string="Visible to me",
+        compute="_compute_don_visible",
+        search="_search_don_visible",
+        help="Technical: the current user is in the access relation of this record.",
+    )
+
+    @api.depends_context("uid")
+    def _compute_don_visible(self):
+        visible = self.env["don.access"]._user_can_see(self._name, self.ids)
+        for record in self:
+            record.don_visible = record.id in visible
+
+    def _search_don_visible(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(_("Unsupported search on 'Visible to me'."))
+        subquery = self.env["don.access"]._visible_ids_sql(self._name, self.env.uid)
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", subquery)]
+
+    # ------------------------------------------------------------------
+    # Access relation
+    # ------------------------------------------------------------------
+    @api.model
+    def _don_access_condition(self, params):
+        """SQL condition on ``rec`` (this model's row) and ``u`` (a user who
+        is an active DON professional of the record's company)."""
+        raise NotImplementedError
+
+    @api.model
+    def _don_access_scope(self, touched):
+        """Ids of this model whose access depends on the ``touched`` records
+        ({model: ids or None for all}); [] when none, None for all."""
+        return []
+
+    @api.model
+    def _don_sql_in_group(self, gid):
+        return SQL(
+            "EXISTS (SELECT 1 FROM res_groups_users_rel g WHERE g.uid = u.id AND g.gid = %s)",
+            gid,
+        )
+
+    @api.model
+    def _don_sql_sees(self, model_name, column):
+        """The user already has access to the record ``column`` points to."""
+        return SQL(
+            "EXISTS (SELECT 1 FROM don_access_entry a WHERE a.res_model = %s"
+            " AND a.res_id = %s AND a.user_id = u.id)",
+            model_name,
+            column,
+        )
+
+    def _don_recompute_access(self):
+        self.env["don.access"]._recompute(self._name, self.ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._don_recompute_access()
+        if hasattr(records, "_message_subscribe") and not self.env.context.get(
+            "mail_create_nosubscribe"
+        ):
+            # mail.thread subscribed the author before the access relation
+            # existed (and the guard below refused): subscribe them now.
+            records._message_subscribe(partner_ids=self.env.user.partner_id.ids)
+        return records
+
+    def write(self, vals):
+        result = super().write(vals)
+        if any(fname in vals for fname in self._don_access_fields):
+            self._don_recompute_access()
+        return result
+
+    # ------------------------------------------------------------------
+    # Side channels
+    # ------------------------------------------------------------------
+    def _don_users_with_access(self):
+        """{record id: user ids} from the access relation."""
+        return self.env["don.access"]._users_with_access(self._name, self.ids)
+
+    def _don_allowed_partner_ids(self):
+        users = set().union(*self._don_users_with_access().values()) if self else set()
+        return set(self.env["res.users"].browse(users).sudo().partner_id.ids)
+
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        # Notifications (inbox and e-mail) only reach users who may see the
+        # record: a mention or a follower without access gets nothing.
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        if not self:
+            return recipients
+        allowed = set().union(*self._don_users_with_access().values())
+        return [r for r in recipients if r.get("uid") and r["uid"] in allowed]
+
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        # Only users with access can follow: followers see the record's name
+        # and receive its messages.
+        if partner_ids and len(self) > 1:
+            for record in self:
+                record._message_subscribe(partner_ids, subtype_ids, customer_ids)
+            return True
+        if partner_ids:
+            allowed = self._don_allowed_partner_ids()
+            partner_ids = [pid for pid in partner_ids if pid in allowed]
+        return super()._message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids
+        )
+
+    def export_data(self, fields_to_export):
+        if not self.env.su and not self.env.user.has_group("don_core.group_don_export"):
+            raise AccessError(
+                _(
+                    "Exporting DON records is not allowed for your account. "
+                    "Ask the DON administrator for the export right."
+                )
+            )
+        return super().export_data(fields_to_export)

@@ -1,0 +1,149 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+
+class DonYouth(models.Model):
+    """A young person in the restricted youth register.
+
+    Deliberately not a res.partner: partners are readable by every internal
+    user and matched with sudo by the mail gateway. Minimal data only.
+    """
+
+    _name = "don.youth"
+    _inherit = ["don.secured.mixin", "mail.thread", "image.mixin"]
+    _description = "Young person"
+    _order = "name, id"
+    _mail_post_access = "read"
+
+    _don_access_fields = ("company_id",)
+
+    reference = fields.Char(
+        required=True, readonly=True, copy=False, default=lambda self: _("New"), index=True
+    )
+    name = fields.Char(string="Full name", required=True, tracking=True, index="trigram")
+    date_of_birth = fields.Date(tracking=True)
+    age = fields.Integer(compute="_compute_age")
+    street = fields.Char()
+    zip = fields.Char(string="Postcode")
+    city = fields.Char(string="Place")
+    neighbourhood_id = fields.Many2one(
+        "don.neighbourhood",
+        string="Neighbourhood",
+        tracking=True,
+        domain="[('company_id', '=', company_id)]",
+    )
+    school_id = fields.Many2one(
+        "res.partner",
+        string="School",
+        tracking=True,
+        domain=[("don_org_type", "=", "school")],
+    )
+    club_id = fields.Many2one(
+        "res.partner",
+        string="Club",
+        tracking=True,
+        domain=[("don_org_type", "=", "sportclub")],
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Municipality",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    case_ids = fields.One2many("don.case", "youth_id", string="Cases")
+    case_count = fields.Integer(compute="_compute_case_count")
+
+    @api.depends("date_of_birth")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for youth in self:
+            youth.age = (
+                relativedelta(today, youth.date_of_birth).years if youth.date_of_birth else 0
+            )
+
+    def _compute_case_count(self):
+        counts = dict(
+            self.env["don.case"]
+            .with_context(active_test=False)
+            ._read_group([("youth_id", "in", self.ids)], ["youth_id"], ["__count"])
+        )
+        for youth in self:
+            youth.case_count = counts.get(youth, 0)
+
+    @api.depends_context("uid")
+    @api.depends("name", "reference")
+    def _compute_display_name(self):
+        # Labels are read with sudo (many2one fields elsewhere): only users in
+        # the access relation get the name, everybody else the reference.
+        visible = self.env["don.access"]._user_can_see(self._name, self.ids)
+        for youth in self:
+            if youth.id in visible or not youth.id:
+                youth.display_name = youth.name
+            else:
+                youth.display_name = youth.reference
+
+    @api.constrains("date_of_birth")
+    def _check_date_of_birth(self):
+        today = fields.Date.context_today(self)
+        for youth in self:
+            if youth.date_of_birth and youth.date_of_birth > today:
+                raise ValidationError(
+                    _("The date of birth of %(name)s lies in the future.", name=youth.name)
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("reference", _("New")) == _("New"):
+                vals["reference"] = self.env["ir.sequence"].next_by_code("don.youth") or _("New")
+        return super().create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Access relation: every Kernteamlid of the municipality, and whoever
+    # may see one of the youth's cases.
+    # ------------------------------------------------------------------
+    @api.model
+    def _don_access_condition(self, params):
+        return SQL(
+            """%s OR EXISTS (
+                SELECT 1 FROM don_case c
+                  JOIN don_access_entry a ON a.res_model = 'don.case'
+                                         AND a.res_id = c.id AND a.user_id = u.id
+                 WHERE c.youth_id = rec.id)""",
+            self._don_sql_in_group(params["kernteam"]),
+        )
+
+    @api.model
+    def _don_access_scope(self, touched):
+        if "don.case" not in touched:
+            return []
+        case_ids = touched["don.case"]
+        if case_ids is None:
+            return None
+        self.env.cr.execute(
+            "SELECT DISTINCT youth_id FROM don_case WHERE id IN %s", [tuple(case_ids)]
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    # ------------------------------------------------------------------
+    # Access log and actions
+    # ------------------------------------------------------------------
+    def web_read(self, specification):
+        result = super().web_read(specification)
+        if len(self) == 1:
+            self.env["don.access.log"]._log_open(self)
+        return result
+
+    def action_view_cases(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("don_core.don_case_action")
+        action["domain"] = [("youth_id", "=", self.id)]
+        action["context"] = {"default_youth_id": self.id, "active_test": False}
+        return action

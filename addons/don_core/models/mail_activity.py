@@ -1,0 +1,29 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, models
+from odoo.exceptions import ValidationError
+
+
+class MailActivity(models.Model):
+    _inherit = "mail.activity"
+
+    @api.constrains("res_model", "res_id", "user_id")
+    def _check_don_assignee_access(self):
+        # An activity shows its document's name to the assignee: on DON
+        # records it may only be assigned to someone who may see the record.
+        for activity in self:
+            if activity.res_model not in self.env or not activity.user_id:
+                continue
+            if "don_visible" not in self.env[activity.res_model]._fields:
+                continue
+            allowed = self.env["don.access"]._user_can_see(
+                activity.res_model, [activity.res_id], activity.user_id.id
+            )
+            if not allowed:
+                raise ValidationError(
+                    _(
+                        "%(user)s has no access to this DON record and cannot be "
+                        "assigned this activity.",
+                        user=activity.user_id.name,
+                    )
+                )
