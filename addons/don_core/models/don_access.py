@@ -148,7 +148,7 @@ class DonAccess(models.AbstractModel):
     @api.model
     def _visible_ids_sql(self, model_name, uid):
         return SQL(
-            "SELECT res_id FROM %s WHERE user_id = %s AND res_model = %s",
+            "(SELECT res_id FROM %s WHERE user_id = %s AND res_model = %s)",
             SQL.identifier(ACCESS_TABLE),
             uid,
             model_name,

@@ -46,9 +46,8 @@ class DonAccessLog(models.Model):
 
     @api.model
     def _capacity(self, user):
-        names = user.groups_id.filtered(
-            lambda g: g.category_id == self.env.ref("don_core.module_category_don")
-        ).mapped("name")
+        category_id = self.env.ref("don_core.module_category_don").id
+        names = [group.name for group in user.groups_id if group.category_id.id == category_id]
         return ", ".join(sorted(names))
 
     @api.model

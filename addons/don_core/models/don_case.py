@@ -125,6 +125,7 @@ class DonCase(models.Model):
         for case in self:
             case.is_closed = case.stage == "afgesloten"
 
+    @api.depends_context("uid")
     def _compute_counts(self):
         for fname, model in (("note_count", "don.case.note"), ("intervention_count", "don.intervention")):
             counts = dict(
@@ -199,6 +200,9 @@ class DonCase(models.Model):
         youths = self.env["don.youth"].browse(
             {vals["youth_id"] for vals in vals_list if vals.get("youth_id")}
         )
+        # A case gives access to its young person: only open one for a young
+        # person you may already see.
+        youths.check_access("read")
         archived = youths.with_context(active_test=False).filtered(lambda y: not y.active)
         if archived:
             raise ValidationError(
@@ -283,7 +287,8 @@ class DonCase(models.Model):
     # ------------------------------------------------------------------
     def web_read(self, specification):
         result = super().web_read(specification)
-        if len(self) == 1:
+        # Log an opening (a form with fields), not a label lookup.
+        if len(self) == 1 and set(specification) - {"id", "display_name"}:
             self.env["don.access.log"]._log_open(self)
         return result
 

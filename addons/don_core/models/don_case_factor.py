@@ -25,6 +25,9 @@ class DonCaseFactor(models.Model):
         default="medium",
     )
     explanation = fields.Text()
+    def _don_label(self):
+        return self.factor_id.name or ""
+
     user_ids = fields.Many2many(
         "res.users",
         "don_case_factor_user_rel",

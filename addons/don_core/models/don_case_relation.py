@@ -61,9 +61,7 @@ class DonCaseRelation(models.Model):
                     _("Name the person, the young person in the register or the organisation.")
                 )
 
-    @api.depends("relation_type", "name", "partner_id", "related_youth_id")
-    def _compute_display_name(self):
+    def _don_label(self):
         labels = dict(self._fields["relation_type"]._description_selection(self.env))
-        for relation in self:
-            who = relation.name or relation.partner_id.name or relation.related_youth_id.display_name
-            relation.display_name = f"{labels.get(relation.relation_type, '')}: {who or ''}"
+        who = self.name or self.partner_id.name or self.related_youth_id.display_name
+        return f"{labels.get(self.relation_type, '')}: {who or ''}"

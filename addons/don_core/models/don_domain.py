@@ -33,11 +33,20 @@ class DonDomain(models.Model):
         ("group_uniq", "unique(group_id)", "A security group can belong to one domain only."),
     ]
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "group_id" in vals or "active" in vals:
+            # Another group now decides who belongs to the domain.
+            self.env["don.access"]._recompute()
+        return result
+
     @api.model
     def _default_for_user(self):
         """The first domain of the current user (the usual source of what
         they record)."""
         user_groups = self.env.user.groups_id
+        # sudo: the catalogue of domains is configuration, not personal data;
+        # only compared with the current user's own groups.
         for domain in self.sudo().search([]):
             if domain.group_id in user_groups:
                 return domain.id

@@ -95,6 +95,16 @@ class DonSecuredMixin(models.AbstractModel):
             self._don_recompute_access()
         return result
 
+    def unlink(self):
+        ids = self.ids
+        result = super().unlink()
+        if ids:
+            self.env.cr.execute(
+                "DELETE FROM don_access_entry WHERE res_model = %s AND res_id IN %s",
+                [self._name, tuple(ids)],
+            )
+        return result
+
     # ------------------------------------------------------------------
     # Side channels
     # ------------------------------------------------------------------
@@ -104,6 +114,8 @@ class DonSecuredMixin(models.AbstractModel):
 
     def _don_allowed_partner_ids(self):
         users = set().union(*self._don_users_with_access().values()) if self else set()
+        # sudo: only the partner ids of users that the access relation already
+        # lists for this record are read, to compare them with followers.
         return set(self.env["res.users"].browse(users).sudo().partner_id.ids)
 
     def _notify_get_recipients(self, message, msg_vals, **kwargs):

@@ -1,7 +1,7 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
@@ -89,6 +89,25 @@ class DonSharedMixin(models.AbstractModel):
         compute="_compute_don_editable",
         search="_search_don_editable",
     )
+
+    # ------------------------------------------------------------------
+    # Labels: only users in the access relation get the content of the
+    # label (AccessError texts and many2one labels are built with sudo).
+    # ------------------------------------------------------------------
+    def _don_label(self):
+        self.ensure_one()
+        return self[self._rec_name] if self._rec_name else ""
+
+    @api.depends_context("uid")
+    def _compute_display_name(self):
+        visible = self.env["don.access"]._user_can_see(self._name, self.ids)
+        for record in self:
+            if record.id in visible or not isinstance(record.id, int):
+                record.display_name = record._don_label()
+            else:
+                record.display_name = _(
+                    "%(model)s %(id)s", model=self._description, id=record.id
+                )
 
     @api.constrains("sharing_level", "legal_basis_id")
     def _check_legal_basis(self):
@@ -193,6 +212,18 @@ class DonSharedMixin(models.AbstractModel):
         # the case must still be open.
         cases.check_access("read")
         cases._check_open_for_contributions()
+        if not self.env.su:
+            # sudo: domain catalogue (configuration) matched against the
+            # current user's own groups.
+            own = self.env["don.domain"].sudo().search(
+                [("group_id", "in", self.env.user.groups_id.ids)]
+            )
+            for vals in vals_list:
+                domain_id = vals.get("domain_id") or own[:1].id
+                if domain_id not in own.ids:
+                    raise AccessError(
+                        _("You can only record information for your own domain(s).")
+                    )
         for vals in vals_list:
             if vals.get("case_id") and not vals.get("company_id"):
                 vals["company_id"] = cases.browse(vals["case_id"]).company_id.id
@@ -212,7 +243,19 @@ class DonSharedMixin(models.AbstractModel):
                 )
         if set(vals) - {"message_main_attachment_id"}:
             self.case_id._check_open_for_contributions()
-        return super().write(vals)
+        if "user_ids" not in vals or self.env.context.get("don_share_wizard"):
+            return super().write(vals)
+        before = {record.id: set(record.user_ids.ids) for record in self}
+        result = super().write(vals)
+        if any(set(record.user_ids.ids) - before[record.id] for record in self):
+            # Raising rolls the whole write back: nothing is half saved.
+            raise UserError(
+                _(
+                    "Sharing with more persons is an explicit act: use the button "
+                    "'Share wider' and record the legal basis."
+                )
+            )
+        return result
 
     def action_open_share_wizard(self):
         self.ensure_one()

@@ -137,7 +137,8 @@ class DonYouth(models.Model):
     # ------------------------------------------------------------------
     def web_read(self, specification):
         result = super().web_read(specification)
-        if len(self) == 1:
+        # Log an opening (a form with fields), not a label lookup.
+        if len(self) == 1 and set(specification) - {"id", "display_name"}:
             self.env["don.access.log"]._log_open(self)
         return result
 

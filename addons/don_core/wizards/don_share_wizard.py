@@ -44,11 +44,15 @@ class DonShareWizard(models.TransientModel):
         self.ensure_one()
         record = self._record()
         record.check_access("write")
-        widening = SHARING_RANK[self.sharing_level] > SHARING_RANK[record.sharing_level]
+        widening = SHARING_RANK[self.sharing_level] > SHARING_RANK[record.sharing_level] or bool(
+            self.user_ids - record.user_ids
+        )
         if self.sharing_level == "kernteam" and not (self.legal_basis_id or record.legal_basis_id):
             raise UserError(_("Sharing with the Kernteam needs a legal basis."))
         if widening and not self.legal_basis_id:
-            raise UserError(_("Widening the sharing level needs a legal basis."))
+            raise UserError(
+                _("Widening the sharing level or sharing with more persons needs a legal basis.")
+            )
         vals = {"sharing_level": self.sharing_level}
         if self.legal_basis_id:
             vals["legal_basis_id"] = self.legal_basis_id.id

@@ -1,0 +1,60 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import DonTestCommon
+
+
+@tagged("post_install", "-at_install", "don_security")
+class TestAccessLog(DonTestCommon):
+    def _open(self, user, record):
+        return record.with_user(user).web_read({"display_name": {}})
+
+    def test_opening_is_logged(self):
+        Log = self.env["don.access.log"]
+        before = Log.search_count([])
+        self._open(self.prof_soc, self.case_a)
+        self._open(self.kt_pol, self.youth_b)
+        logs = Log.search([], limit=2)
+        self.assertEqual(Log.search_count([]), before + 2)
+        case_log = logs.filtered(lambda log: log.res_model == "don.case")
+        self.assertEqual(case_log.user_id, self.prof_soc)
+        self.assertEqual(case_log.subject_ref, self.case_a.reference)
+        self.assertEqual(case_log.youth_id, self.youth_a)
+        self.assertTrue(case_log.involved)
+        self.assertIn("Professional", case_log.capacity)
+        youth_log = logs.filtered(lambda log: log.res_model == "don.youth")
+        self.assertFalse(youth_log.involved)
+
+    def test_failed_open_is_not_logged_as_seen(self):
+        Log = self.env["don.access.log"]
+        before = Log.search_count([])
+        with self.assertRaises(AccessError):
+            self._open(self.prof_vei, self.case_a)
+        self.assertEqual(Log.search_count([]), before)
+
+    def test_log_is_immutable_for_every_role(self):
+        self._open(self.kt_soc, self.case_a)
+        log = self.env["don.access.log"].search([], limit=1)
+        for user in self.don_users | self.outsiders | self.env.ref("base.user_admin"):
+            with self.assertRaises(AccessError, msg=user.login):
+                log.with_user(user).write({"subject_name": "weg"})
+            with self.assertRaises(AccessError, msg=user.login):
+                log.with_user(user).unlink()
+            with self.assertRaises(AccessError, msg=user.login):
+                self.env["don.access.log"].with_user(user).create(
+                    {"user_id": user.id, "res_model": "don.case", "res_id": 1}
+                )
+        # Not even with sudo (e.g. a server action) without the system flag.
+        with self.assertRaises(AccessError):
+            log.sudo().write({"subject_name": "weg"})
+        with self.assertRaises(AccessError):
+            log.sudo().unlink()
+
+    def test_only_privacy_officer_reads(self):
+        self._open(self.kt_soc, self.case_a)
+        self.assertTrue(self.env["don.access.log"].with_user(self.privacy).search([]))
+        for user in self.don_users | self.manager | self.reporting | self.plain:
+            with self.assertRaises(AccessError):
+                self.env["don.access.log"].with_user(user).search([])

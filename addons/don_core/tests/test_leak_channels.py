@@ -1,0 +1,235 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""A Sociaal domein user never sees Politie domain information (and vice
+versa) through any channel; a user outside DON sees nothing at all."""
+
+import base64
+import json
+
+from odoo import Command
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import HttpCase, tagged
+
+from .common import DonTestCommon
+
+SECRET_POL = "POLITIE-GEHEIM"
+SECRET_SOC = "ZORG-GEHEIM"
+
+
+@tagged("post_install", "-at_install", "don_security")
+class TestLeakChannels(DonTestCommon):
+    def test_search_and_counts(self):
+        Note = self.env["don.case.note"]
+        soc = Note.with_user(self.kt_soc)
+        pol = Note.with_user(self.kt_pol)
+        self.assertFalse(soc.search([("body", "ilike", SECRET_POL)]))
+        self.assertFalse(pol.search([("body", "ilike", SECRET_SOC)]))
+        self.assertEqual(soc.search_count([("case_id", "=", self.case_a.id)]), 3)
+        self.assertEqual(pol.search_count([("case_id", "=", self.case_a.id)]), 2)
+        groups = dict(soc._read_group([], ["domain_id"], ["__count"]))
+        self.assertEqual(groups.get(self.dom_pol, 0), 1, "only the Kernteam-level police note")
+        groups = dict(pol._read_group([], ["domain_id"], ["__count"]))
+        self.assertNotIn(self.dom_soc, groups)
+
+    def test_name_search(self):
+        found = self.env["don.case.note"].with_user(self.kt_soc).name_search("dealpand")
+        self.assertFalse(found)
+        found = self.env["don.youth"].with_user(self.prof_soc).name_search("Liam")
+        self.assertFalse(found, "a professional does not find youths outside their cases")
+        found = self.env["don.youth"].with_user(self.kt_b).name_search("Noah")
+        self.assertFalse(found, "another municipality finds nothing")
+
+    def test_outsider_sees_nothing(self):
+        for user in self.outsiders:
+            for model in ("don.youth", "don.case", "don.case.note", "don.intervention"):
+                with self.assertRaises(AccessError):
+                    self.env[model].with_user(user).search([])
+            partners = self.env["res.partner"].with_user(user).name_search("Noah Verbeek")
+            self.assertFalse(partners, "young people are not contacts")
+            # Discuss mentions and composer suggestions search partners.
+            suggestions = self.env["res.partner"].with_user(user).get_mention_suggestions("Noah")
+            self.assertFalse(json.dumps(suggestions, default=str).count("Verbeek"))
+
+    def test_many2one_labels(self):
+        # A relation visible to the professional points to a young person
+        # they may not see: the label (read with sudo) is the reference.
+        relation = self.relation_soc
+        relation.related_youth_id = self.youth_b
+        data = relation.with_user(self.prof_soc).web_read(
+            {"related_youth_id": {"fields": {"display_name": {}}}}
+        )
+        label = data[0]["related_youth_id"]["display_name"]
+        self.assertEqual(label, self.youth_b.reference)
+        self.assertNotIn("Liam", label)
+        # The Kernteam member may see the young person and gets the name.
+        data = relation.with_user(self.kt_soc).web_read(
+            {"related_youth_id": {"fields": {"display_name": {}}}}
+        )
+        self.assertEqual(data[0]["related_youth_id"]["display_name"], "Liam de Groot")
+        # A case's label never names the young person.
+        self.assertNotIn("Noah", self.case_a.with_user(self.kt_soc).display_name)
+
+    def test_export(self):
+        case = self.case_a.with_user(self.kt_soc)
+        with self.assertRaises(AccessError):
+            case.export_data(["note_ids/body"])
+        self.kt_soc.groups_id = [
+            Command.link(self.env.ref("don_core.group_don_export").id),
+            Command.link(self.env.ref("base.group_allow_export").id),
+        ]
+        rows = case.export_data(["reference", "note_ids/body"])["datas"]
+        dump = json.dumps(rows)
+        self.assertIn(SECRET_SOC, dump)
+        self.assertNotIn(SECRET_POL, dump)
+
+    def test_related_and_computed_fields(self):
+        case = self.case_a.with_user(self.kt_soc)
+        self.assertEqual(case.note_count, 3)
+        self.assertTrue(case.has_hidden_info)
+        self.assertNotIn(SECRET_POL, " ".join(case.note_ids.mapped("body")))
+        self.assertEqual(self.case_b.with_user(self.kt_soc).has_hidden_info, False)
+        # One request serves one user; the test switches users, so it
+        # drops the record cache as a new request would.
+        self.env.invalidate_all()
+        case = self.case_a.with_user(self.prof_soc)
+        self.assertEqual(case.note_count, 2, case.note_ids.mapped("name"))
+        self.assertNotIn(SECRET_POL, " ".join(case.note_ids.mapped("body")))
+
+    def test_access_error_text_in_debug_mode(self):
+        # Internal users have 'Technical features' (debug): the extended
+        # AccessError lists record labels; they must not leak content.
+        with self.assertRaises(AccessError) as error:
+            self.note_pol.with_user(self.kt_soc).read(["body"])
+        text = str(error.exception)
+        self.assertNotIn("dealpand", text)
+        self.assertNotIn(SECRET_POL, text)
+        with self.assertRaises(AccessError) as error:
+            self.youth_b.with_user(self.prof_soc).read(["name"])
+        self.assertNotIn("Liam", str(error.exception))
+
+    def test_chatter_messages(self):
+        message = self.note_pol.with_user(self.kt_pol).message_post(
+            body=f"{SECRET_POL} extra informatie", message_type="comment"
+        )
+        Message = self.env["mail.message"].with_user(self.kt_soc)
+        self.assertFalse(Message.search([("body", "ilike", SECRET_POL)]))
+        with self.assertRaises(AccessError):
+            message.with_user(self.kt_soc).read(["body"])
+        # The professional reads the chatter of the case they are involved in.
+        case_msg = self.case_a.with_user(self.kt_soc).message_post(body="Casusoverleg gepland")
+        self.assertTrue(case_msg.with_user(self.prof_soc).read(["body"]))
+
+    def test_followers_and_notifications(self):
+        note = self.note_pol.with_user(self.kt_pol)
+        note.message_subscribe(partner_ids=self.kt_soc.partner_id.ids)
+        self.assertNotIn(self.kt_soc.partner_id, self.note_pol.message_partner_ids)
+        # A mention of a user without access does not notify them (no inbox
+        # item, no e-mail with the content).
+        message = note.message_post(
+            body=f"{SECRET_POL} zie bijlage",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=(self.kt_soc.partner_id | self.kt_om.partner_id).ids,
+        )
+        notified = self.env["mail.notification"].search([("mail_message_id", "=", message.id)])
+        self.assertFalse(notified.res_partner_id & self.kt_soc.partner_id)
+        mails = self.env["mail.mail"].search([("mail_message_id", "=", message.id)])
+        self.assertNotIn(self.kt_soc.email, " ".join(mails.mapped("email_to") + mails.recipient_ids.mapped("email")))
+        # Followers with access are notified as usual.
+        case = self.case_a.with_user(self.kt_soc)
+        case.message_subscribe(partner_ids=self.prof_soc.partner_id.ids)
+        self.assertIn(self.prof_soc.partner_id, self.case_a.message_partner_ids)
+
+    def test_attachments(self):
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "proces-verbaal.txt",
+                "datas": base64.b64encode(SECRET_POL.encode()),
+                "res_model": "don.case.note",
+                "res_id": self.note_pol.id,
+            }
+        )
+        Attachment = self.env["ir.attachment"].with_user(self.kt_soc)
+        self.assertFalse(Attachment.search([("id", "=", attachment.id)]))
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.kt_soc).read(["datas"])
+        self.assertTrue(attachment.with_user(self.kt_pol).read(["datas"]))
+
+    def test_activities(self):
+        # Assigning an activity shows the record's label to the assignee:
+        # refused for somebody without access.
+        with self.assertRaises(ValidationError):
+            self.case_b.activity_schedule(
+                "mail.mail_activity_data_todo", user_id=self.prof_soc.id, summary="Bellen"
+            )
+        activity = self.case_a.activity_schedule(
+            "mail.mail_activity_data_todo", user_id=self.prof_soc.id, summary="Bellen"
+        )
+        self.assertEqual(activity.res_name, self.case_a.reference)
+        self.assertNotIn("Noah", activity.with_user(self.prof_soc).res_name)
+
+    def test_municipalities_do_not_cross(self):
+        for model, record in (
+            ("don.youth", self.youth_z),
+            ("don.case", self.case_z),
+            ("don.case.note", self.note_z),
+        ):
+            for user in self.don_users:
+                self.assertFalse(
+                    self.env[model].with_user(user).search([("id", "=", record.id)]),
+                    f"{user.login} finds {model} of another municipality",
+                )
+        self.assertEqual(
+            self.env["don.case"].with_user(self.kt_b).search([]), self.case_z
+        )
+
+
+@tagged("post_install", "-at_install", "don_security")
+class TestLeakChannelsHttp(HttpCase, DonTestCommon):
+    """Channels that go through the HTTP layer: /web/content and JSON-RPC."""
+
+    def test_web_content_and_rpc(self):
+        self.kt_soc.password = "t_kt_soc_pw"
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "pv.txt",
+                "datas": base64.b64encode(SECRET_POL.encode()),
+                "res_model": "don.case.note",
+                "res_id": self.note_pol.id,
+            }
+        )
+        self.authenticate("t_kt_soc", "t_kt_soc_pw")
+        response = self.url_open(f"/web/content/{attachment.id}?download=true")
+        self.assertIn(response.status_code, (403, 404))
+        self.assertNotIn(SECRET_POL, response.text)
+        result = self.make_jsonrpc_request(
+            "/web/dataset/call_kw/don.case.note/web_search_read",
+            {
+                "model": "don.case.note",
+                "method": "web_search_read",
+                "args": [],
+                "kwargs": {"domain": [], "specification": {"name": {}, "body": {}}},
+            },
+        )
+        dump = json.dumps(result)
+        self.assertIn(SECRET_SOC, dump)
+        self.assertNotIn(SECRET_POL, dump)
+        response = self.url_open(
+            "/web/dataset/call_kw/don.case.note/read",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "model": "don.case.note",
+                        "method": "read",
+                        "args": [[self.note_pol.id], ["body"]],
+                        "kwargs": {},
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertIn("error", response.json())
+        self.assertNotIn(SECRET_POL, response.text)
+        self.assertNotIn("dealpand", response.text)

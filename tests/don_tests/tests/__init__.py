@@ -1,0 +1,2 @@
+from . import test_demo_users
+from . import test_deny_by_default
