@@ -8,6 +8,4 @@
     "author": "DON for Odoo",
     "license": "AGPL-3",
     "depends": ["don_signalen", "event"],
-    "data": [],
-    "installable": True,
 }

@@ -39,5 +39,4 @@
         "demo/don_demo_users.xml",
         "demo/don_demo_data.xml",
     ],
-    "installable": True,
 }

@@ -8,6 +8,4 @@
     "author": "DON for Odoo",
     "license": "AGPL-3",
     "depends": ["don_core", "don_signalen", "don_bewustwording", "don_rapportage"],
-    "data": [],
-    "installable": True,
 }

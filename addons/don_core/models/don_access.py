@@ -81,9 +81,7 @@ class DonAccess(models.AbstractModel):
         when None), restricted to ``record_ids`` and/or ``user_ids`` when
         given. Models that depend on it (the youth and the items of a
         recomputed case) follow for the records concerned."""
-        if (record_ids is not None and not record_ids) or (
-            user_ids is not None and not user_ids
-        ):
+        if (record_ids is not None and not record_ids) or (user_ids is not None and not user_ids):
             return
         self.env.flush_all()
         names = self._secured_models()

@@ -16,8 +16,9 @@ class DonAccessLog(models.Model):
     _log_access = False
 
     date = fields.Datetime(required=True, readonly=True, index=True, default=fields.Datetime.now)
-    user_id = fields.Many2one("res.users", string="User", required=True, readonly=True, index=True,
-                              ondelete="restrict")
+    user_id = fields.Many2one(
+        "res.users", required=True, readonly=True, index=True, ondelete="restrict"
+    )
     user_login = fields.Char(string="Login", readonly=True)
     capacity = fields.Char(
         string="On behalf of",
@@ -34,10 +35,10 @@ class DonAccessLog(models.Model):
     res_id = fields.Integer(string="Record ID", required=True, readonly=True, index=True)
     subject_ref = fields.Char(string="Reference", readonly=True)
     subject_name = fields.Char(string="Subject", readonly=True, index="trigram")
-    youth_id = fields.Many2one("don.youth", string="Young person", readonly=True, index=True,
-                               ondelete="set null")
+    youth_id = fields.Many2one(
+        "don.youth", string="Young person", readonly=True, index=True, ondelete="set null"
+    )
     involved = fields.Boolean(
-        string="Involved",
         readonly=True,
         help="The user was case director or involved professional at the time.",
     )

@@ -60,7 +60,9 @@ class DonCase(models.Model):
         string="Case director",
         tracking=True,
         index=True,
-        domain=lambda self: [("groups_id", "in", self.env.ref("don_core.group_don_professional").id)],
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("don_core.group_don_professional").id)
+        ],
         help="The casusregisseur who keeps the case moving.",
     )
     lead_domain_id = fields.Many2one(
@@ -72,7 +74,9 @@ class DonCase(models.Model):
         "case_id",
         "user_id",
         string="Involved professionals",
-        domain=lambda self: [("groups_id", "in", self.env.ref("don_core.group_don_professional").id)],
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("don_core.group_don_professional").id)
+        ],
         help="Professionals who work on this case and may see it.",
     )
     summary = fields.Html(
@@ -127,7 +131,10 @@ class DonCase(models.Model):
 
     @api.depends_context("uid")
     def _compute_counts(self):
-        for fname, model in (("note_count", "don.case.note"), ("intervention_count", "don.intervention")):
+        for fname, model in (
+            ("note_count", "don.case.note"),
+            ("intervention_count", "don.intervention"),
+        ):
             counts = dict(
                 self.env[model]._read_group([("case_id", "in", self.ids)], ["case_id"], ["__count"])
             )
@@ -220,9 +227,9 @@ class DonCase(models.Model):
                 vals["company_id"] = youths.browse(vals["youth_id"]).company_id.id
             if not is_kernteam and not self.env.su:
                 # A professional who opens a case is involved in it.
-                vals.setdefault("involved_user_ids", [])
-                vals["involved_user_ids"] = list(vals["involved_user_ids"]) + [
-                    fields.Command.link(self.env.uid)
+                vals["involved_user_ids"] = [
+                    *vals.get("involved_user_ids", []),
+                    fields.Command.link(self.env.uid),
                 ]
             if vals.get("stage") == "afgesloten" and not vals.get("date_closed"):
                 vals["date_closed"] = fields.Date.context_today(self)
@@ -271,9 +278,7 @@ class DonCase(models.Model):
             return [(1, "=", 1)]
         return [("director_id", "=", self.env.uid)]
 
-    don_editable = fields.Boolean(
-        compute="_compute_don_editable", search="_search_don_editable"
-    )
+    don_editable = fields.Boolean(compute="_compute_don_editable", search="_search_don_editable")
 
     @api.depends_context("uid")
     @api.depends("director_id")

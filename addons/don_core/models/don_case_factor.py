@@ -14,7 +14,7 @@ class DonCaseFactor(models.Model):
     _don_users_relation = ("don_case_factor_user_rel", "factor_line_id", "user_id")
 
     case_id = fields.Many2one(required=True)
-    factor_id = fields.Many2one("don.factor", string="Factor", required=True, ondelete="restrict")
+    factor_id = fields.Many2one("don.factor", required=True, ondelete="restrict")
     kind = fields.Selection(related="factor_id.kind", store=True)
     life_area = fields.Selection(related="factor_id.life_area", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
@@ -25,6 +25,7 @@ class DonCaseFactor(models.Model):
         default="medium",
     )
     explanation = fields.Text()
+
     def _don_label(self):
         return self.factor_id.name or ""
 

@@ -44,10 +44,6 @@ class DonDomain(models.Model):
     def _default_for_user(self):
         """The first domain of the current user (the usual source of what
         they record)."""
-        user_groups = self.env.user.groups_id
         # sudo: the catalogue of domains is configuration, not personal data;
         # only compared with the current user's own groups.
-        for domain in self.sudo().search([]):
-            if domain.group_id in user_groups:
-                return domain.id
-        return False
+        return self.sudo().search([("group_id", "in", self.env.user.groups_id.ids)], limit=1).id

@@ -36,7 +36,9 @@ class DonIntervention(models.Model):
         default="youth",
     )
     group_description = fields.Char(string="Group", help="The group concerned, without names.")
-    neighbourhood_id = fields.Many2one("don.neighbourhood", string="Neighbourhood")
+    neighbourhood_id = fields.Many2one(
+        "don.neighbourhood",
+    )
     responsible_partner_id = fields.Many2one(
         "res.partner", string="Responsible organisation", domain=[("is_company", "=", True)]
     )

@@ -13,9 +13,7 @@ class DonLegalBasis(models.Model):
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
-    convenant = fields.Char(
-        help="The covenant or law, e.g. 'Convenant Zorg- en Veiligheidshuis'."
-    )
+    convenant = fields.Char(help="The covenant or law, e.g. 'Convenant Zorg- en Veiligheidshuis'.")
     article = fields.Char(help="Article, e.g. 'art. 7 lid 2'.")
     purpose = fields.Text(required=True, translate=True, help="The purpose the sharing serves.")
     data_categories = fields.Text(
@@ -31,6 +29,4 @@ class DonLegalBasis(models.Model):
     @api.depends("name", "article")
     def _compute_display_name(self):
         for basis in self:
-            basis.display_name = (
-                f"{basis.name} ({basis.article})" if basis.article else basis.name
-            )
+            basis.display_name = f"{basis.name} ({basis.article})" if basis.article else basis.name

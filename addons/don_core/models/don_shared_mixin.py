@@ -40,9 +40,7 @@ class DonSharedMixin(models.AbstractModel):
     # Many2many table and columns of the explicitly involved users.
     _don_users_relation = None
 
-    case_id = fields.Many2one(
-        "don.case", string="Case", index=True, ondelete="cascade", tracking=True
-    )
+    case_id = fields.Many2one("don.case", index=True, ondelete="cascade", tracking=True)
     company_id = fields.Many2one(
         "res.company",
         string="Municipality",
@@ -52,7 +50,6 @@ class DonSharedMixin(models.AbstractModel):
     )
     domain_id = fields.Many2one(
         "don.domain",
-        string="Domain",
         required=True,
         index=True,
         ondelete="restrict",
@@ -105,9 +102,7 @@ class DonSharedMixin(models.AbstractModel):
             if record.id in visible or not isinstance(record.id, int):
                 record.display_name = record._don_label()
             else:
-                record.display_name = _(
-                    "%(model)s %(id)s", model=self._description, id=record.id
-                )
+                record.display_name = _("%(model)s %(id)s", model=self._description, id=record.id)
 
     @api.constrains("sharing_level", "legal_basis_id")
     def _check_legal_basis(self):
@@ -134,8 +129,8 @@ class DonSharedMixin(models.AbstractModel):
         domain. Reading is decided by the access relation on top of this."""
         # sudo: the domain catalogue itself is not sensitive; only its group
         # ids are compared with the current user's own groups.
-        own_domains = self.env["don.domain"].sudo().search(
-            [("group_id", "in", self.env.user.groups_id.ids)]
+        own_domains = (
+            self.env["don.domain"].sudo().search([("group_id", "in", self.env.user.groups_id.ids)])
         )
         domain = [("domain_id", "in", own_domains.ids)]
         for column in self._don_audience_columns:
@@ -215,15 +210,15 @@ class DonSharedMixin(models.AbstractModel):
         if not self.env.su:
             # sudo: domain catalogue (configuration) matched against the
             # current user's own groups.
-            own = self.env["don.domain"].sudo().search(
-                [("group_id", "in", self.env.user.groups_id.ids)]
+            own = (
+                self.env["don.domain"]
+                .sudo()
+                .search([("group_id", "in", self.env.user.groups_id.ids)])
             )
             for vals in vals_list:
                 domain_id = vals.get("domain_id") or own[:1].id
                 if domain_id not in own.ids:
-                    raise AccessError(
-                        _("You can only record information for your own domain(s).")
-                    )
+                    raise AccessError(_("You can only record information for your own domain(s)."))
         for vals in vals_list:
             if vals.get("case_id") and not vals.get("company_id"):
                 vals["company_id"] = cases.browse(vals["case_id"]).company_id.id

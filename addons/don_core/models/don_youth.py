@@ -33,19 +33,16 @@ class DonYouth(models.Model):
     city = fields.Char(string="Place")
     neighbourhood_id = fields.Many2one(
         "don.neighbourhood",
-        string="Neighbourhood",
         tracking=True,
         domain="[('company_id', '=', company_id)]",
     )
     school_id = fields.Many2one(
         "res.partner",
-        string="School",
         tracking=True,
         domain=[("don_org_type", "=", "school")],
     )
     club_id = fields.Many2one(
         "res.partner",
-        string="Club",
         tracking=True,
         domain=[("don_org_type", "=", "sportclub")],
     )

@@ -12,6 +12,8 @@ class ResGroups(models.Model):
         if {"users", "implied_ids"} & set(vals):
             # Users gained or lost a role or domain: their access rows follow,
             # including users reached through implied groups.
-            affected = before | self.users | self.with_context(active_test=False).trans_implied_ids.users
+            affected = (
+                before | self.users | self.with_context(active_test=False).trans_implied_ids.users
+            )
             self.env["don.access"]._recompute(user_ids=affected.ids)
         return result

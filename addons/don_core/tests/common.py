@@ -20,7 +20,9 @@ class DonTestCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False, no_reset_password=True))
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=False, no_reset_password=True)
+        )
         env = cls.env
         cls.company_a = env["res.company"].create({"name": "Gemeente Testdorp"})
         cls.company_b = env["res.company"].create({"name": "Gemeente Andersveen"})
@@ -54,14 +56,16 @@ class DonTestCommon(TransactionCase):
         cls.dom_pol = env.ref("don_core.domain_politie")
         cls.dom_om = env.ref("don_core.domain_om")
         cls.basis = env["don.legal.basis"].create(
-            {"name": "Test covenant art. 5", "purpose": "Kernteam deliberation", "article": "art. 5"}
+            {
+                "name": "Test covenant art. 5",
+                "purpose": "Kernteam deliberation",
+                "article": "art. 5",
+            }
         )
         cls.factor = env["don.factor"].create(
             {"name": "Truancy", "kind": "risk", "life_area": "school"}
         )
-        cls.itype = env["don.intervention.type"].create(
-            {"name": "Home visit", "line": "preventie"}
-        )
+        cls.itype = env["don.intervention.type"].create({"name": "Home visit", "line": "preventie"})
         Youth = env["don.youth"].with_company(cls.company_a)
         cls.youth_a = Youth.create({"name": "Noah Verbeek", "company_id": cls.company_a.id})
         cls.youth_b = Youth.create({"name": "Liam de Groot", "company_id": cls.company_a.id})

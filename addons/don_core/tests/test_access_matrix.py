@@ -40,7 +40,9 @@ class TestAccessMatrix(DonTestCommon):
         self.assertMatrix(self.can_create, "don.youth", self.kernteam, vals)
 
     def test_youth_unlink(self):
-        youth = self.env["don.youth"].create({"name": "Zonder Casus", "company_id": self.company_a.id})
+        youth = self.env["don.youth"].create(
+            {"name": "Zonder Casus", "company_id": self.company_a.id}
+        )
         self.assertMatrix(self.can_unlink, youth, self.pl)
 
     # ------------------------------------------------------------------
@@ -106,7 +108,11 @@ class TestAccessMatrix(DonTestCommon):
         self.assertMatrix(self.can_read, self.factor_pol, self.kt_pol)
         self.assertMatrix(self.can_write, self.factor_pol, self.kt_pol, {"assessment": "high"})
         self.assertMatrix(self.can_unlink, self.factor_pol, self.kt_pol)
-        vals = {"case_id": self.case_a.id, "factor_id": self.factor.id, "domain_id": self.dom_soc.id}
+        vals = {
+            "case_id": self.case_a.id,
+            "factor_id": self.factor.id,
+            "domain_id": self.dom_soc.id,
+        }
         self.assertMatrix(self.can_create, "don.case.factor", self.kt_soc | self.prof_soc, vals)
 
     def test_relation_matrix(self):

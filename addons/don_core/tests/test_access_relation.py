@@ -39,18 +39,26 @@ class TestAccessRelation(DonTestCommon):
         Note = self.env["don.case.note"].with_user(self.prof_vei)
         self.assertFalse(Note.search([("id", "=", self.note_kt.id)]))
         # Promoted to Kernteamlid through the user form.
-        self.prof_vei.write({"groups_id": [Command.link(self.env.ref("don_core.group_don_kernteam").id)]})
+        self.prof_vei.write(
+            {"groups_id": [Command.link(self.env.ref("don_core.group_don_kernteam").id)]}
+        )
         self.assertTrue(Note.search([("id", "=", self.note_kt.id)]))
         # Demoted through the group (e.g. Settings > Groups).
-        self.env.ref("don_core.group_don_kernteam").write({"users": [Command.unlink(self.prof_vei.id)]})
+        self.env.ref("don_core.group_don_kernteam").write(
+            {"users": [Command.unlink(self.prof_vei.id)]}
+        )
         self.assertFalse(Note.search([("id", "=", self.note_kt.id)]))
 
     def test_domain_change(self):
         Note = self.env["don.case.note"].with_user(self.kt_soc)
         self.assertFalse(Note.search([("id", "=", self.note_pol.id)]))
-        self.kt_soc.write({"groups_id": [Command.link(self.env.ref("don_core.group_domain_politie").id)]})
+        self.kt_soc.write(
+            {"groups_id": [Command.link(self.env.ref("don_core.group_domain_politie").id)]}
+        )
         self.assertTrue(Note.search([("id", "=", self.note_pol.id)]))
-        self.kt_soc.write({"groups_id": [Command.unlink(self.env.ref("don_core.group_domain_politie").id)]})
+        self.kt_soc.write(
+            {"groups_id": [Command.unlink(self.env.ref("don_core.group_domain_politie").id)]}
+        )
         self.assertFalse(Note.search([("id", "=", self.note_pol.id)]))
 
     def test_deactivated_user_loses_access(self):
@@ -62,8 +70,10 @@ class TestAccessRelation(DonTestCommon):
 
     def test_company_change(self):
         self.kt_b.write({"company_ids": [Command.link(self.company_a.id)]})
-        Case = self.env["don.case"].with_user(self.kt_b).with_context(
-            allowed_company_ids=(self.company_a | self.company_b).ids
+        Case = (
+            self.env["don.case"]
+            .with_user(self.kt_b)
+            .with_context(allowed_company_ids=(self.company_a | self.company_b).ids)
         )
         self.assertIn(self.case_a, Case.search([]))
 
@@ -94,14 +104,18 @@ class TestAccessRelation(DonTestCommon):
         self.assertTrue(
             self.env["don.case.note"].with_user(self.kt_pol).search([("id", "=", self.note_soc.id)])
         )
-        logged = self.note_soc.message_ids.filtered(lambda m: "Nodig voor de analyse" in (m.body or ""))
+        logged = self.note_soc.message_ids.filtered(
+            lambda m: "Nodig voor de analyse" in (m.body or "")
+        )
         self.assertTrue(logged, "the widening is recorded in the chatter with its reason")
         self.assertEqual(logged.author_id, self.kt_soc.partner_id)
 
     def test_narrowing_needs_no_basis(self):
         self.note_soc.with_user(self.kt_soc).write({"sharing_level": "involved"})
         self.assertFalse(
-            self.env["don.case.note"].with_user(self.prof_soc).search([("id", "=", self.note_soc.id)])
+            self.env["don.case.note"]
+            .with_user(self.prof_soc)
+            .search([("id", "=", self.note_soc.id)])
         )
 
     def test_relation_is_one_place_to_audit(self):
@@ -114,10 +128,14 @@ class TestAccessRelation(DonTestCommon):
         )
 
     def test_full_recompute_is_stable(self):
-        self.env.cr.execute("SELECT res_model, res_id, user_id FROM don_access_entry ORDER BY 1, 2, 3")
+        self.env.cr.execute(
+            "SELECT res_model, res_id, user_id FROM don_access_entry ORDER BY 1, 2, 3"
+        )
         before = self.env.cr.fetchall()
         self.env["don.access"]._recompute()
-        self.env.cr.execute("SELECT res_model, res_id, user_id FROM don_access_entry ORDER BY 1, 2, 3")
+        self.env.cr.execute(
+            "SELECT res_model, res_id, user_id FROM don_access_entry ORDER BY 1, 2, 3"
+        )
         self.assertEqual(self.env.cr.fetchall(), before)
 
     def test_sharing_with_more_persons_is_explicit(self):
@@ -150,7 +168,7 @@ class TestAccessRelation(DonTestCommon):
         note_id = self.note_pol.id
         self.note_pol.with_user(self.kt_pol).unlink()
         self.env.cr.execute(
-            "SELECT count(*) FROM don_access_entry WHERE res_model = 'don.case.note' AND res_id = %s",
-            [note_id],
+            "SELECT count(*) FROM don_access_entry WHERE res_model = %s AND res_id = %s",
+            ["don.case.note", note_id],
         )
         self.assertEqual(self.env.cr.fetchone()[0], 0)

@@ -46,7 +46,12 @@ class TestBadInput(DonTestCommon):
         count = self.env["don.case.note"].search_count([])
         with self.assertRaises(UserError):
             self.env["don.case.note"].with_user(self.kt_soc).create(
-                {"case_id": self.case_b.id, "name": "Te laat", "body": "x", "domain_id": self.dom_soc.id}
+                {
+                    "case_id": self.case_b.id,
+                    "name": "Te laat",
+                    "body": "x",
+                    "domain_id": self.dom_soc.id,
+                }
             )
         self.assertEqual(self.env["don.case.note"].search_count([]), count)
 

@@ -134,7 +134,10 @@ class TestLeakChannels(DonTestCommon):
         notified = self.env["mail.notification"].search([("mail_message_id", "=", message.id)])
         self.assertFalse(notified.res_partner_id & self.kt_soc.partner_id)
         mails = self.env["mail.mail"].search([("mail_message_id", "=", message.id)])
-        self.assertNotIn(self.kt_soc.email, " ".join(mails.mapped("email_to") + mails.recipient_ids.mapped("email")))
+        self.assertNotIn(
+            self.kt_soc.email,
+            " ".join(mails.mapped("email_to") + mails.recipient_ids.mapped("email")),
+        )
         # Followers with access are notified as usual.
         case = self.case_a.with_user(self.kt_soc)
         case.message_subscribe(partner_ids=self.prof_soc.partner_id.ids)
@@ -179,9 +182,7 @@ class TestLeakChannels(DonTestCommon):
                     self.env[model].with_user(user).search([("id", "=", record.id)]),
                     f"{user.login} finds {model} of another municipality",
                 )
-        self.assertEqual(
-            self.env["don.case"].with_user(self.kt_b).search([]), self.case_z
-        )
+        self.assertEqual(self.env["don.case"].with_user(self.kt_b).search([]), self.case_z)
 
 
 @tagged("post_install", "-at_install", "don_security")

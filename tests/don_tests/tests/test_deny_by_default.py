@@ -5,8 +5,15 @@ a sensitive DON model, and every sensitive model has its global rule."""
 
 from odoo.tests import TransactionCase, tagged
 
-SENSITIVE = ("don.youth", "don.case", "don.case.note", "don.case.factor", "don.case.relation",
-             "don.intervention", "don.access.log")
+SENSITIVE = (
+    "don.youth",
+    "don.case",
+    "don.case.note",
+    "don.case.factor",
+    "don.case.relation",
+    "don.intervention",
+    "don.access.log",
+)
 
 
 @tagged("post_install", "-at_install", "don_security")
@@ -18,7 +25,9 @@ class TestDenyByDefault(TransactionCase):
             self.assertTrue(accesses, model)
             for access in accesses:
                 self.assertTrue(access.group_id, f"{model}: an ACL without group opens it to all")
-                self.assertEqual(access.group_id.category_id, don_category, f"{model}: {access.name}")
+                self.assertEqual(
+                    access.group_id.category_id, don_category, f"{model}: {access.name}"
+                )
 
     def test_every_secured_model_has_a_global_visibility_rule(self):
         for model in self.env["don.access"]._secured_models():
