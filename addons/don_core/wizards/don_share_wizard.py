@@ -70,8 +70,7 @@ class DonShareWizard(models.TransientModel):
                     ]
                     if self.sharing_level in levels
                     else self.sharing_level,
-                    basis=(self.legal_basis_id or record.legal_basis_id).display_name
-                    or _("none"),
+                    basis=(self.legal_basis_id or record.legal_basis_id).display_name or _("none"),
                 ),
                 self.reason,
             ),
