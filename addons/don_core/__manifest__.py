@@ -35,6 +35,11 @@
         "views/res_partner_views.xml",
         "views/don_core_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "don_core/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/don_demo_users.xml",
         "demo/don_demo_data.xml",

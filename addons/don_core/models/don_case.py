@@ -34,6 +34,7 @@ class DonCase(models.Model):
     _mail_post_access = "read"
 
     _don_access_fields = ("company_id", "director_id", "involved_user_ids")
+    _don_log_open = True
 
     reference = fields.Char(
         required=True, readonly=True, copy=False, default=lambda self: _("New"), index=True
@@ -291,11 +292,10 @@ class DonCase(models.Model):
     # Access log and actions
     # ------------------------------------------------------------------
     def web_read(self, specification):
-        result = super().web_read(specification)
-        # Log an opening (a form with fields), not a label lookup.
-        if len(self) == 1 and set(specification) - {"id", "display_name"}:
-            self.env["don.access.log"]._log_open(self)
-        return result
+        return super().web_read(specification)
+
+    # Opening the record writes the access log: not a read-only request.
+    web_read._readonly = False
 
     def action_reopen(self):
         self.write({"stage": "nazorg"})

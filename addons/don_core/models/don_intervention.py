@@ -42,7 +42,14 @@ class DonIntervention(models.Model):
     responsible_partner_id = fields.Many2one(
         "res.partner", string="Responsible organisation", domain=[("is_company", "=", True)]
     )
-    responsible_user_id = fields.Many2one("res.users", string="Responsible person", index=True)
+    responsible_user_id = fields.Many2one(
+        "res.users",
+        string="Responsible person",
+        index=True,
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("don_core.group_don_professional").id)
+        ],
+    )
     date_start = fields.Date(string="Start", default=fields.Date.context_today)
     date_end = fields.Date(string="End")
     state = fields.Selection(

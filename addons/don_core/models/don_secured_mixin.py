@@ -21,6 +21,8 @@ class DonSecuredMixin(models.AbstractModel):
 
     # Fields whose change alters who may see the record.
     _don_access_fields = ("company_id",)
+    # Log every opening of a record in the access log (youth, case).
+    _don_log_open = False
 
     don_visible = fields.Boolean(
         string="Visible to me",
@@ -104,6 +106,34 @@ class DonSecuredMixin(models.AbstractModel):
                 [self._name, tuple(ids)],
             )
         return result
+
+    # ------------------------------------------------------------------
+    # Access log: opening one record in a form (not a list row or a label)
+    # ------------------------------------------------------------------
+    def web_read(self, specification):
+        result = super().web_read(specification)
+        if (
+            self._don_log_open
+            and len(self) == 1
+            and not self.env.context.get("don_no_access_log")
+            and set(specification) - {"id", "display_name"}
+        ):
+            self.env["don.access.log"]._log_open(self)
+        return result
+
+    @api.model
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        # Rows of a list or kanban are not openings of a file.
+        return super(DonSecuredMixin, self.with_context(don_no_access_log=True)).web_search_read(
+            domain,
+            specification,
+            offset=offset,
+            limit=limit,
+            order=order,
+            count_limit=count_limit,
+        )
 
     # ------------------------------------------------------------------
     # Side channels

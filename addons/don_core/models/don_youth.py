@@ -21,12 +21,13 @@ class DonYouth(models.Model):
     _mail_post_access = "read"
 
     _don_access_fields = ("company_id",)
+    _don_log_open = True
 
     reference = fields.Char(
         required=True, readonly=True, copy=False, default=lambda self: _("New"), index=True
     )
     name = fields.Char(string="Full name", required=True, tracking=True, index="trigram")
-    date_of_birth = fields.Date(tracking=True)
+    date_of_birth = fields.Date(string="Date of birth", tracking=True)
     age = fields.Integer(compute="_compute_age")
     street = fields.Char()
     zip = fields.Char(string="Postcode")
@@ -81,10 +82,12 @@ class DonYouth(models.Model):
         # the access relation get the name, everybody else the reference.
         visible = self.env["don.access"]._user_can_see(self._name, self.ids)
         for youth in self:
-            if youth.id in visible or not youth.id:
+            if youth.id in visible or not isinstance(youth.id, int):
                 youth.display_name = youth.name
             else:
-                youth.display_name = youth.reference
+                # sudo: the register number only, which does not identify the
+                # young person, for a label the user may see (a relation).
+                youth.display_name = youth.sudo().reference
 
     @api.constrains("date_of_birth")
     def _check_date_of_birth(self):
@@ -133,11 +136,10 @@ class DonYouth(models.Model):
     # Access log and actions
     # ------------------------------------------------------------------
     def web_read(self, specification):
-        result = super().web_read(specification)
-        # Log an opening (a form with fields), not a label lookup.
-        if len(self) == 1 and set(specification) - {"id", "display_name"}:
-            self.env["don.access.log"]._log_open(self)
-        return result
+        return super().web_read(specification)
+
+    # Opening the record writes the access log: not a read-only request.
+    web_read._readonly = False
 
     def action_view_cases(self):
         self.ensure_one()

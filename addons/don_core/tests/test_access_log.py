@@ -9,7 +9,7 @@ from .common import DonTestCommon
 @tagged("post_install", "-at_install", "don_security")
 class TestAccessLog(DonTestCommon):
     def _open(self, user, record):
-        return record.with_user(user).web_read({"display_name": {}})
+        return record.with_user(user).web_read({"display_name": {}, "reference": {}})
 
     def test_opening_is_logged(self):
         Log = self.env["don.access.log"]
@@ -58,3 +58,11 @@ class TestAccessLog(DonTestCommon):
         for user in self.don_users | self.manager | self.reporting | self.plain:
             with self.assertRaises(AccessError):
                 self.env["don.access.log"].with_user(user).search([])
+
+    def test_list_rows_are_not_openings(self):
+        Log = self.env["don.access.log"]
+        before = Log.search_count([])
+        self.env["don.case"].with_user(self.kt_soc).web_search_read(
+            [("id", "=", self.case_a.id)], {"reference": {}, "stage": {}}
+        )
+        self.assertEqual(Log.search_count([]), before)
