@@ -48,7 +48,7 @@ registry.category("web_tour.tours").add("don_case_tour", {
         },
         {
             content: "Share wider",
-            trigger: ".o_form_view .o_form_saved button[name='action_open_share_wizard'], .o_form_view button[name='action_open_share_wizard']",
+            trigger: ".o_form_view .o_form_saved button[name='action_open_share_wizard']",
             run: "click",
         },
         {
@@ -70,6 +70,14 @@ registry.category("web_tour.tours").add("don_case_tour", {
         {
             content: "The contribution is now shared with the Kernteam",
             trigger: ".o_form_view:not(:has(.modal)) div[name='sharing_level']:contains('Kernteam')",
+        },
+        {
+            content: "Back to the contributions of the case",
+            trigger: ".o_breadcrumb .breadcrumb-item:last-child a",
+            run: "click",
+        },
+        {
+            trigger: ".o_list_view .o_data_row:contains('Schoolverzuim neemt toe')",
         },
     ],
 });
