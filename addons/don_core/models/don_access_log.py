@@ -33,8 +33,8 @@ class DonAccessLog(models.Model):
     )
     res_model = fields.Char(string="Record type", required=True, readonly=True, index=True)
     res_id = fields.Integer(string="Record ID", required=True, readonly=True, index=True)
-    subject_ref = fields.Char(string="Reference", readonly=True)
-    subject_name = fields.Char(string="Subject", readonly=True, index="trigram")
+    subject_ref = fields.Char(string="Number", readonly=True)
+    subject_name = fields.Char(string="Young person (name)", readonly=True, index="trigram")
     youth_id = fields.Many2one(
         "don.youth", string="Young person", readonly=True, index=True, ondelete="set null"
     )

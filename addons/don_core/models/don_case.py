@@ -37,7 +37,12 @@ class DonCase(models.Model):
     _don_log_open = True
 
     reference = fields.Char(
-        required=True, readonly=True, copy=False, default=lambda self: _("New"), index=True
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: _("New"),
+        index=True,
     )
     youth_id = fields.Many2one(
         "don.youth",

@@ -24,7 +24,12 @@ class DonYouth(models.Model):
     _don_log_open = True
 
     reference = fields.Char(
-        required=True, readonly=True, copy=False, default=lambda self: _("New"), index=True
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: _("New"),
+        index=True,
     )
     name = fields.Char(string="Full name", required=True, tracking=True, index="trigram")
     date_of_birth = fields.Date(string="Date of birth", tracking=True)
