@@ -19,6 +19,7 @@
         "data/don_legal_basis_data.xml",
         "data/don_factor_data.xml",
         "data/don_intervention_type_data.xml",
+        "data/ir_cron_data.xml",
         "wizards/don_share_wizard_views.xml",
         "views/don_domain_views.xml",
         "views/don_legal_basis_views.xml",
@@ -33,6 +34,12 @@
         "views/don_intervention_views.xml",
         "views/don_access_log_views.xml",
         "views/res_partner_views.xml",
+        "report/don_meeting_reports.xml",
+        "views/don_project_goal_views.xml",
+        "views/project_task_views.xml",
+        "views/don_meeting_views.xml",
+        "views/don_agenda_item_views.xml",
+        "views/don_kernteam_views.xml",
         "views/don_core_menus.xml",
     ],
     "assets": {
@@ -43,5 +50,6 @@
     "demo": [
         "demo/don_demo_users.xml",
         "demo/don_demo_data.xml",
+        "demo/don_demo_kernteam.xml",
     ],
 }

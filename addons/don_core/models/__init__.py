@@ -13,6 +13,13 @@ from . import don_case_factor
 from . import don_case_relation
 from . import don_intervention
 from . import don_access_log
+from . import don_kernteam
+from . import don_kernteam_member
+from . import don_meeting
+from . import don_agenda_item
+from . import don_project_goal
+from . import project_project
+from . import project_task
 from . import res_partner
 from . import res_users
 from . import res_groups

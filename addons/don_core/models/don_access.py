@@ -35,6 +35,8 @@ class DonAccess(models.AbstractModel):
             "don.case.factor",
             "don.case.relation",
             "don.intervention",
+            "don.meeting",
+            "don.agenda.item",
         ]
 
     def _ensure_table(self):

@@ -105,6 +105,12 @@ class DonCase(models.Model):
     )
     active = fields.Boolean(default=True)
     color = fields.Integer()
+    evaluation_date = fields.Date(
+        string="Next evaluation",
+        tracking=True,
+        help="The case is proposed for the Kernteam agenda from this date.",
+    )
+    agenda_item_ids = fields.One2many("don.agenda.item", "case_id", string="Agenda items")
 
     note_ids = fields.One2many("don.case.note", "case_id", string="Contributions")
     factor_ids = fields.One2many("don.case.factor", "case_id", string="Risk and protective factors")
@@ -126,6 +132,13 @@ class DonCase(models.Model):
             "The closing date cannot lie before the start date.",
         ),
     ]
+
+    @api.depends("reference")
+    def _compute_display_name(self):
+        # The case number never identifies the young person: it is the label
+        # for everybody (activities, messages, many2one fields).
+        for case in self:
+            case.display_name = case.reference
 
     def _group_expand_stage(self, stages, domain):
         return [key for key, _label in CASE_STAGES]

@@ -45,6 +45,24 @@ class DonSecuredMixin(models.AbstractModel):
         return [("id", "in" if positive else "not in", subquery)]
 
     # ------------------------------------------------------------------
+    # Labels: only users in the access relation get the content of the
+    # label (AccessError texts and many2one labels are built with sudo).
+    # ------------------------------------------------------------------
+    def _don_label(self):
+        self.ensure_one()
+        return self[self._rec_name] if self._rec_name else ""
+
+    @api.depends_context("uid")
+    @api.depends(lambda self: (self._rec_name,) if self._rec_name else ())
+    def _compute_display_name(self):
+        visible = self.env["don.access"]._user_can_see(self._name, self.ids)
+        for record in self:
+            if record.id in visible or not isinstance(record.id, int):
+                record.display_name = record._don_label()
+            else:
+                record.display_name = _("%(model)s %(id)s", model=self._description, id=record.id)
+
+    # ------------------------------------------------------------------
     # Access relation
     # ------------------------------------------------------------------
     @api.model
@@ -83,7 +101,7 @@ class DonSecuredMixin(models.AbstractModel):
     def create(self, vals_list):
         records = super().create(vals_list)
         records._don_recompute_access()
-        if hasattr(records, "_message_subscribe") and not self.env.context.get(
+        if "message_follower_ids" in records._fields and not self.env.context.get(
             "mail_create_nosubscribe"
         ):
             # mail.thread subscribed the author before the access relation

@@ -87,23 +87,6 @@ class DonSharedMixin(models.AbstractModel):
         search="_search_don_editable",
     )
 
-    # ------------------------------------------------------------------
-    # Labels: only users in the access relation get the content of the
-    # label (AccessError texts and many2one labels are built with sudo).
-    # ------------------------------------------------------------------
-    def _don_label(self):
-        self.ensure_one()
-        return self[self._rec_name] if self._rec_name else ""
-
-    @api.depends_context("uid")
-    def _compute_display_name(self):
-        visible = self.env["don.access"]._user_can_see(self._name, self.ids)
-        for record in self:
-            if record.id in visible or not isinstance(record.id, int):
-                record.display_name = record._don_label()
-            else:
-                record.display_name = _("%(model)s %(id)s", model=self._description, id=record.id)
-
     @api.constrains("sharing_level", "legal_basis_id")
     def _check_legal_basis(self):
         for record in self:

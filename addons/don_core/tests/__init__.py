@@ -5,3 +5,4 @@ from . import test_bad_input
 from . import test_access_log
 from . import test_performance
 from . import test_ui
+from . import test_kernteam

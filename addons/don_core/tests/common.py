@@ -20,9 +20,7 @@ class DonTestCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(
-            context=dict(cls.env.context, tracking_disable=False, no_reset_password=True)
-        )
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US", no_reset_password=True))
         env = cls.env
         cls.company_a = env["res.company"].create({"name": "Gemeente Testdorp"})
         cls.company_b = env["res.company"].create({"name": "Gemeente Andersveen"})
@@ -36,6 +34,7 @@ class DonTestCommon(TransactionCase):
                 company_id=company.id,
                 company_ids=[Command.set(company.ids)],
                 email=f"{login}@testdorp.example",
+                lang="en_US",
             )
 
         cls.pl = user("t_pl", f"{PL},{VEI}")

@@ -118,5 +118,5 @@ class TestQueryCounts(DonTestCommon):
         note.write({"name": "Eerste versie"})  # warm the rule caches
         self.env.flush_all()
         self.env.invalidate_all()
-        with self.assertQueryCount(t_kt_soc=15):
+        with self.assertQueryCount(t_kt_soc=18):
             note.write({"name": "Gezinssituatie bijgewerkt", "body": "Nieuwe informatie"})

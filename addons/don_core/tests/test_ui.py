@@ -1,6 +1,8 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
 from .common import DonTestCommon
@@ -41,3 +43,62 @@ class TestCaseTour(HttpCase, DonTestCommon):
         self.assertEqual(note.sharing_level, "kernteam")
         self.assertEqual(note.domain_id, self.dom_soc)
         self.assertIn("Nodig voor de analyse", " ".join(note.message_ids.mapped("body")))
+
+
+@tagged("post_install", "-at_install", "is_tour", "don_tour")
+class TestMeetingTour(HttpCase, DonTestCommon):
+    def test_meeting_tour(self):
+        project = self.env["project.project"].create(
+            {"name": "DON-aanpak Tourdorp", "is_don_project": True, "company_id": self.company_a.id}
+        )
+        team = self.env["don.kernteam"].create(
+            {
+                "name": "Kernteam Tourdorp",
+                "company_id": self.company_a.id,
+                "project_id": project.id,
+                "member_ids": [
+                    Command.create({"user_id": self.pl.id, "role": "projectleider"}),
+                    Command.create({"user_id": self.kt_soc.id, "role": "sociaal"}),
+                ],
+            }
+        )
+        previous = self.env["don.meeting"].create(
+            {"kernteam_id": team.id, "date": fields.Datetime.now() - timedelta(days=7)}
+        )
+        previous.state = "held"
+        meeting = self.env["don.meeting"].create(
+            {
+                "kernteam_id": team.id,
+                "date": fields.Datetime.now() + timedelta(days=1),
+                "attendee_ids": [Command.set((self.pl | self.kt_soc).ids)],
+            }
+        )
+        # Open work: new information on case A since the previous meeting.
+        self.env["don.case.note"].create(
+            {"case_id": self.case_a.id, "name": "Nieuw", "body": "x", "domain_id": self.dom_soc.id}
+        )
+        self.start_tour(
+            f"/odoo/action-don_core.don_meeting_action?cids={self.company_a.id}",
+            "don_meeting_tour",
+            login="t_pl",
+        )
+        self.assertEqual(meeting.state, "approved")
+        item = meeting.agenda_item_ids.filtered(lambda i: i.source == "new_information")
+        self.assertEqual(item.case_id, self.case_a)
+        self.assertIn("Huisbezoek", item.decision)
+        actions = item.action_ids
+        self.assertEqual(len(actions), 2)
+        self.assertEqual(actions.project_id, project, "the actions show in the DON project")
+        self.assertEqual(actions.don_case_id, self.case_a)
+        # Past their deadline, the actions come back on the next agenda.
+        actions.date_deadline = fields.Datetime.now() - timedelta(days=1)
+        following = self.env["don.meeting"].create(
+            {"kernteam_id": team.id, "date": fields.Datetime.now() + timedelta(days=8)}
+        )
+        following.action_prepare_agenda()
+        self.assertEqual(
+            following.agenda_item_ids.filtered(
+                lambda i: i.source == "overdue_action"
+            ).action_task_id,
+            actions,
+        )

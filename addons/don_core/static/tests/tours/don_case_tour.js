@@ -18,7 +18,7 @@ registry.category("web_tour.tours").add("don_case_tour", {
         },
         {
             content: "The form says more exists, without revealing it",
-            trigger: ".o_form_view div[role='alert']:contains('cannot see')",
+            trigger: ".o_form_view div[role='alert'].alert-info:not(.d-none)",
         },
         {
             content: "The police contribution is not listed",

@@ -1,0 +1,41 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .don_intervention_type import LINES
+
+
+class ProjectTask(models.Model):
+    """Kernteam actions are tasks of the DON project, linked to the agenda
+    item that decided them and to the case they concern."""
+
+    _inherit = "project.task"
+
+    don_agenda_item_id = fields.Many2one(
+        "don.agenda.item", string="Agenda item", index=True, ondelete="set null", copy=False
+    )
+    don_case_id = fields.Many2one(
+        "don.case", string="Case", index=True, ondelete="restrict", copy=False
+    )
+    don_line = fields.Selection(LINES, string="Line")
+    don_contact_id = fields.Many2one(
+        "res.partner",
+        string="External owner",
+        help="A professional of the flexible shell who carries out the action.",
+    )
+
+    @api.constrains("don_case_id", "don_agenda_item_id")
+    def _check_don_case(self):
+        for task in self:
+            item_case = task.don_agenda_item_id.case_id
+            if item_case and task.don_case_id and item_case != task.don_case_id:
+                raise ValidationError(_("The action concerns another case than its agenda item."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("don_agenda_item_id") and not vals.get("don_case_id"):
+                item = self.env["don.agenda.item"].browse(vals["don_agenda_item_id"])
+                vals["don_case_id"] = item.case_id.id
+        return super().create(vals_list)

@@ -1,0 +1,1 @@
+from . import don_meeting_report

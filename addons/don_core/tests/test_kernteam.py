@@ -1,0 +1,259 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Kernteam, meetings, agenda and actions: the cycle from signal to
+evaluation, and who sees which part of it."""
+
+import itertools
+from datetime import datetime, timedelta
+
+from freezegun import freeze_time
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import DonTestCommon
+
+NOW = datetime(2026, 11, 26, 12, 0)  # a Thursday
+
+
+@tagged("post_install", "-at_install", "don_kernteam")
+class TestKernteam(DonTestCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.project = env["project.project"].create(
+            {"name": "DON-aanpak Testdorp", "is_don_project": True, "company_id": cls.company_a.id}
+        )
+        cls.team = env["don.kernteam"].create(
+            {
+                "name": "Kernteam Testdorp",
+                "company_id": cls.company_a.id,
+                "cadence": "weekly",
+                "weekday": "1",
+                "meeting_hour": 9.5,
+                "project_id": cls.project.id,
+                "member_ids": [
+                    Command.create({"user_id": cls.pl.id, "role": "projectleider"}),
+                    Command.create({"user_id": cls.kt_soc.id, "role": "sociaal"}),
+                    Command.create({"user_id": cls.kt_pol.id, "role": "politie"}),
+                    Command.create({"user_id": cls.kt_om.id, "role": "om"}),
+                ],
+            }
+        )
+        members = cls.pl | cls.kt_soc | cls.kt_pol
+        cls.past = env["don.meeting"].create(
+            {
+                "kernteam_id": cls.team.id,
+                "date": NOW - timedelta(days=9),
+                "attendee_ids": [Command.set(members.ids)],
+            }
+        )
+        cls.item_a = env["don.agenda.item"].create(
+            {
+                "meeting_id": cls.past.id,
+                "kind": "case",
+                "case_id": cls.case_a.id,
+                "name": "Bespreking casus A",
+                "phase": "analyse",
+                "decision": "Huisbezoek plannen",
+            }
+        )
+        cls.item_b = env["don.agenda.item"].create(
+            {
+                "meeting_id": cls.past.id,
+                "kind": "case",
+                "case_id": cls.case_b.id,
+                "name": "Bespreking casus B",
+                "phase": "signalering",
+            }
+        )
+        cls.past.state = "held"
+        cls.next = env["don.meeting"].create(
+            {
+                "kernteam_id": cls.team.id,
+                "date": NOW + timedelta(days=5),
+                "attendee_ids": [Command.set((members | cls.prof_soc).ids)],
+            }
+        )
+
+    # ------------------------------------------------------------------
+    # Membership and recurrence
+    # ------------------------------------------------------------------
+    def test_membership_drives_kernteam_role(self):
+        kernteam = self.env.ref("don_core.group_don_kernteam")
+        Case = self.env["don.case"].with_user(self.prof_vei)
+        self.assertFalse(Case.search([]))
+        member = self.env["don.kernteam.member"].create(
+            {"kernteam_id": self.team.id, "user_id": self.prof_vei.id, "role": "veiligheid"}
+        )
+        self.assertIn(kernteam, self.prof_vei.groups_id)
+        self.assertEqual(Case.search([]), self.case_a | self.case_b)
+        member.unlink()
+        self.assertNotIn(kernteam, self.prof_vei.groups_id)
+        self.assertFalse(Case.search([]))
+
+    @freeze_time(NOW)
+    def test_recurrence_follows_cadence(self):
+        self.env.user.tz = "Europe/Amsterdam"
+        team = self.env["don.kernteam"].create(
+            {
+                "name": "Tweewekelijks",
+                "company_id": self.company_a.id,
+                "cadence": "biweekly",
+                "weekday": "0",
+                "meeting_hour": 14.0,
+            }
+        )
+        team.action_plan_meetings(count=3)
+        dates = team.meeting_ids.sorted("date").mapped("date")
+        self.assertEqual(len(dates), 3)
+        # Mondays at 14:00 in Amsterdam, stored in UTC (13:00 in winter).
+        self.assertTrue(all(d.weekday() == 0 and d.hour == 13 for d in dates))
+        self.assertEqual(dates[0], datetime(2026, 11, 30, 13, 0))
+        self.assertEqual([b - a for a, b in itertools.pairwise(dates)], [timedelta(days=14)] * 2)
+        # Planning again continues after the last meeting: no duplicates.
+        team.action_plan_meetings(count=2)
+        dates = team.meeting_ids.sorted("date").mapped("date")
+        self.assertEqual(len(dates), len(set(dates)), 5)
+        self.assertEqual(dates[3], datetime(2027, 1, 11, 13, 0))
+        # Each meeting is a calendar event for the members.
+        self.assertTrue(all(team.meeting_ids.mapped("calendar_event_id")))
+
+    # ------------------------------------------------------------------
+    # Agenda proposal
+    # ------------------------------------------------------------------
+    def test_prepare_agenda_from_open_work(self):
+        # New information on case A since the previous meeting.
+        self.env["don.case.note"].create(
+            {"case_id": self.case_a.id, "name": "Nieuw", "body": "x", "domain_id": self.dom_soc.id}
+        )
+        # An action past its deadline, and one that is done.
+        overdue = self.env["project.task"].create(
+            {
+                "name": "Gesprek met ouders",
+                "project_id": self.project.id,
+                "don_agenda_item_id": self.item_a.id,
+                "date_deadline": fields.Datetime.now() - timedelta(days=1),
+            }
+        )
+        done = self.env["project.task"].create(
+            {
+                "name": "Melding doorgezet",
+                "project_id": self.project.id,
+                "don_agenda_item_id": self.item_a.id,
+                "date_deadline": fields.Datetime.now() - timedelta(days=2),
+                "state": "1_done",
+            }
+        )
+        # A case due for evaluation.
+        self.case_b.evaluation_date = fields.Date.today()
+        self.next.date = fields.Datetime.now() + timedelta(days=2)
+        self.next.with_user(self.pl).action_prepare_agenda()
+        items = self.next.agenda_item_ids
+        by_source = {(i.source, i.case_id, i.action_task_id) for i in items}
+        self.assertIn(("new_information", self.case_a, self.env["project.task"]), by_source)
+        self.assertIn(("evaluation_due", self.case_b, self.env["project.task"]), by_source)
+        self.assertIn(("overdue_action", self.case_a, overdue), by_source)
+        self.assertNotIn(done, items.action_task_id)
+        # Item B was not decided: it comes back as an open decision.
+        carried = items.filtered(lambda i: i.source == "open_decision")
+        self.assertIn(self.item_b, carried.origin_item_id)
+        self.assertEqual(overdue.don_case_id, self.case_a, "the action inherits its item's case")
+        # Preparing again adds nothing twice.
+        count = len(items)
+        self.next.with_user(self.pl).action_prepare_agenda()
+        self.assertEqual(len(self.next.agenda_item_ids), count)
+
+    def test_agenda_proposal_hook(self):
+        self.assertTrue(hasattr(type(self.next), "_don_agenda_proposals"))
+        self.assertIsInstance(self.next._don_agenda_proposals(), list)
+
+    # ------------------------------------------------------------------
+    # Access
+    # ------------------------------------------------------------------
+    def test_items_follow_meeting_and_case(self):
+        Item = self.env["don.agenda.item"]
+        # A member sees the items of the team's meetings.
+        self.assertEqual(
+            Item.with_user(self.kt_pol).search([("meeting_id", "=", self.past.id)]),
+            self.item_a | self.item_b,
+        )
+        # The OM agenda member was not invited: no meeting, no item.
+        self.assertFalse(Item.with_user(self.kt_om).search([]))
+        self.assertFalse(self.env["don.meeting"].with_user(self.kt_om).search([]))
+        self.past.attendee_ids = [Command.link(self.kt_om.id)]
+        self.assertEqual(
+            Item.with_user(self.kt_om).search([("meeting_id", "=", self.past.id)]),
+            self.item_a | self.item_b,
+        )
+        # An invited professional sees only the items of cases they may see.
+        item = Item.create(
+            {"meeting_id": self.next.id, "case_id": self.case_b.id, "name": "Casus B opnieuw"}
+        )
+        item_a = Item.create(
+            {"meeting_id": self.next.id, "case_id": self.case_a.id, "name": "Casus A opnieuw"}
+        )
+        visible = Item.with_user(self.prof_soc).search([("meeting_id", "=", self.next.id)])
+        self.assertEqual(visible, item_a)
+        self.assertNotIn(item, visible)
+        # Outside DON: nothing.
+        for user in self.outsiders:
+            with self.assertRaises(AccessError):
+                Item.with_user(user).search([])
+
+    def test_minutes_pdf_shows_each_reader_what_they_may_see(self):
+        self.env["don.agenda.item"].create(
+            [
+                {"meeting_id": self.next.id, "case_id": self.case_b.id, "name": "GEHEIM-B"},
+                {"meeting_id": self.next.id, "case_id": self.case_a.id, "name": "ZICHTBAAR-A"},
+            ]
+        )
+        Report = self.env["ir.actions.report"]
+        html, _format = Report.with_user(self.prof_soc)._render_qweb_html(
+            "don_core.report_don_meeting_minutes", self.next.ids
+        )
+        html = html.decode()
+        self.assertIn("ZICHTBAAR-A", html)
+        self.assertNotIn("GEHEIM-B", html)
+        self.assertNotIn("Noah", html, "no youth names in the minutes")
+        # One request serves one user: drop the record cache between readers.
+        self.env.invalidate_all()
+        html, _format = Report.with_user(self.pl)._render_qweb_html(
+            "don_core.report_don_meeting_minutes", self.next.ids
+        )
+        self.assertIn("GEHEIM-B", html.decode())
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            Report.with_user(self.kt_om)._render_qweb_html(
+                "don_core.report_don_meeting_minutes", self.next.ids
+            )
+        html, _format = Report.with_user(self.pl)._render_qweb_html(
+            "don_core.report_don_meeting_agenda", self.next.ids
+        )
+        self.assertIn("ZICHTBAAR-A", html.decode())
+
+    def test_actions_of_a_case_follow_the_case(self):
+        task = self.env["project.task"].create(
+            {
+                "name": "Actie casus B",
+                "project_id": self.project.id,
+                "don_agenda_item_id": self.item_b.id,
+            }
+        )
+        self.assertEqual(task.don_case_id, self.case_b)
+        Task = self.env["project.task"]
+        self.assertFalse(Task.with_user(self.prof_soc).search([("id", "=", task.id)]))
+        self.assertFalse(Task.with_user(self.plain).search([("id", "=", task.id)]))
+        self.assertTrue(Task.with_user(self.pl).search([("id", "=", task.id)]))
+
+    def test_approved_minutes_are_final(self):
+        self.past.with_user(self.pl).action_approve_minutes()
+        self.assertEqual(self.past.state, "approved")
+        with self.assertRaises(UserError):
+            self.item_a.with_user(self.pl).write({"decision": "Toch anders"})
+        # Only the project leader approves.
+        self.next.with_user(self.pl).action_mark_held()
+        with self.assertRaises(UserError):
+            self.next.with_user(self.kt_soc).action_approve_minutes()
