@@ -7,7 +7,7 @@ from odoo.tools import SQL
 CYCLE_PHASES = [
     ("signalering", "Signalling"),
     ("analyse", "Analysis"),
-    ("besluitvorming", "Decision"),
+    ("besluitvorming", "Decision making"),
     ("actie", "Action"),
     ("evaluatie", "Evaluation"),
 ]
