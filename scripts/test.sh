@@ -28,7 +28,7 @@ say "Linters"
 bash scripts/lint.sh
 
 say "Fresh test database '$DB' with the DON addons (log: $LOG)"
-dropdb --if-exists "$DB"
+dropdb --if-exists --force "$DB"
 start=$(date +%s)
 if ! odoo_bin -c "$CONF" -d "$DB" -i "$DON_ADDONS,don_tests" --load-language=nl_NL \
         --stop-after-init --log-level=info >"$LOG" 2>&1; then
