@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 CADENCES = [("weekly", "Every week"), ("biweekly", "Every two weeks")]
 WEEKDAYS = [
@@ -68,6 +68,13 @@ class DonKernteam(models.Model):
         for team in self:
             if not 0 <= team.meeting_hour < 24 or team.duration <= 0:
                 raise ValidationError(_("Give a meeting time of day and a positive duration."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_without_meetings(self):
+        if self.with_context(active_test=False).meeting_ids:
+            raise UserError(
+                _("This Kernteam has meetings on record: archive it instead of deleting it.")
+            )
 
     @api.depends_context("uid")
     def _compute_dashboard(self):

@@ -257,3 +257,71 @@ class TestKernteam(DonTestCommon):
         self.next.with_user(self.pl).action_mark_held()
         with self.assertRaises(UserError):
             self.next.with_user(self.kt_soc).action_approve_minutes()
+
+    # ------------------------------------------------------------------
+    # Access matrix: role x domain x create/read/write/unlink
+    # ------------------------------------------------------------------
+    def assertMatrix(self, check, target, expected, *args):
+        everybody = self.don_users | self.outsiders | self.kt_b
+        got = {user.login for user in everybody if check(user, target, *args)}
+        self.assertEqual(got, {user.login for user in expected}, f"{check.__name__} {target}")
+
+    def test_kernteam_matrix(self):
+        # Configuration of the team is readable to DON roles and the DON-beheerder.
+        self.assertMatrix(self.can_read, self.team, self.don_users | self.manager)
+        self.assertMatrix(
+            self.can_write, self.team, self.pl | self.manager, {"location": "Stadhuis"}
+        )
+        self.assertMatrix(
+            self.can_create,
+            "don.kernteam",
+            self.pl | self.manager,
+            {"name": "Nieuw team", "company_id": self.company_a.id},
+        )
+        empty = self.env["don.kernteam"].create({"name": "Leeg", "company_id": self.company_a.id})
+        self.assertMatrix(self.can_unlink, empty, self.pl)
+        with self.assertRaises(UserError):
+            self.team.with_user(self.pl).unlink()
+        member = self.team.member_ids[:1]
+        self.assertMatrix(self.can_write, member, self.pl | self.manager, {"sequence": 3})
+
+    def test_meeting_matrix(self):
+        # Members (not the OM agenda member) and the invited.
+        members = self.pl | self.kt_soc | self.kt_pol
+        self.assertMatrix(self.can_read, self.past, members)
+        self.assertMatrix(self.can_read, self.next, members | self.prof_soc)
+        self.assertMatrix(self.can_write, self.next, members, {"location": "Raadzaal"})
+        self.assertMatrix(
+            self.can_create,
+            "don.meeting",
+            self.pl,
+            {"kernteam_id": self.team.id, "date": fields.Datetime.now()},
+        )
+        self.assertMatrix(self.can_unlink, self.next, self.pl)
+
+    def test_agenda_item_matrix(self):
+        members = self.pl | self.kt_soc | self.kt_pol
+        self.assertMatrix(self.can_read, self.item_a, members)
+        self.assertMatrix(self.can_write, self.item_a, members, {"discussion": "Besproken"})
+        self.assertMatrix(
+            self.can_create,
+            "don.agenda.item",
+            members,
+            {"meeting_id": self.next.id, "kind": "general", "name": "Rondvraag"},
+        )
+        self.assertMatrix(self.can_unlink, self.item_a, self.pl)
+
+    def test_goal_matrix(self):
+        goal = self.env["don.project.goal"].create(
+            {
+                "project_id": self.project.id,
+                "name": "Meer signalen van scholen",
+                "line": "preventie",
+                "indicator": "signalen per kwartaal",
+                "target_value": 15,
+                "measured_value": 9,
+            }
+        )
+        self.assertEqual(goal.progress, 60.0)
+        self.assertMatrix(self.can_write, goal, self.pl, {"measured_value": 10})
+        self.assertMatrix(self.can_unlink, goal, self.pl)

@@ -13,6 +13,8 @@ SENSITIVE = (
     "don.case.relation",
     "don.intervention",
     "don.access.log",
+    "don.meeting",
+    "don.agenda.item",
 )
 
 
