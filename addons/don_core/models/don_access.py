@@ -102,6 +102,10 @@ class DonAccess(models.AbstractModel):
             else:
                 ids = touched.get(name)
             self._recompute_model(model, params, ids, user_ids)
+            if ids is None and user_ids is None:
+                # A full rebuild changes the table's statistics completely;
+                # the next model's condition reads these rows.
+                self.env.cr.execute(SQL("ANALYZE %s", SQL.identifier(ACCESS_TABLE)))
         for name in names:
             self.env[name].invalidate_model()
 

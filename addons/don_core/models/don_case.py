@@ -91,7 +91,11 @@ class DonCase(models.Model):
         help="What every Kernteam member may know about this case.",
     )
     date_start = fields.Date(
-        string="Start date", required=True, default=fields.Date.context_today, tracking=True
+        string="Start date",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+        index=True,
     )
     date_closed = fields.Date(string="Closing date", tracking=True, copy=False)
     closing_reason = fields.Selection(CLOSING_REASONS, tracking=True, copy=False)

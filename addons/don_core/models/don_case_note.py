@@ -24,7 +24,7 @@ class DonCaseNote(models.Model):
 
     case_id = fields.Many2one(required=True)
     name = fields.Char(string="Subject", required=True, tracking=True)
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
     note_type = fields.Selection(NOTE_TYPES, string="Kind", required=True, default="other")
     body = fields.Text(string="Content", required=True)
     user_ids = fields.Many2many(

@@ -7,13 +7,26 @@ class ResGroups(models.Model):
     _inherit = "res.groups"
 
     def write(self, vals):
-        before = self.users if {"users", "implied_ids"} & set(vals) else self.env["res.users"]
+        if not {"users", "implied_ids"} & set(vals):
+            return super().write(vals)
+        # Only DON roles and domains decide access: compare their members
+        # before and after, and recompute for the users whose DON groups
+        # really changed (module updates rewrite many groups without any
+        # change of membership).
+        category = self.env.ref("don_core.module_category_don", raise_if_not_found=False)
+        don_groups = (
+            self.env["res.groups"]
+            .with_context(active_test=False)
+            .search([("category_id", "=", category.id)])
+            if category
+            else self.env["res.groups"]
+        )
+        before = {group.id: set(group.users.ids) for group in don_groups}
         result = super().write(vals)
-        if {"users", "implied_ids"} & set(vals):
-            # Users gained or lost a role or domain: their access rows follow,
-            # including users reached through implied groups.
-            affected = (
-                before | self.users | self.with_context(active_test=False).trans_implied_ids.users
-            )
-            self.env["don.access"]._recompute(user_ids=affected.ids)
+        don_groups.invalidate_recordset(["users"])
+        changed = set()
+        for group in don_groups:
+            changed |= set(group.users.ids) ^ before[group.id]
+        if changed:
+            self.env["don.access"]._recompute(user_ids=list(changed))
         return result
