@@ -325,3 +325,23 @@ class TestKernteam(DonTestCommon):
         self.assertEqual(goal.progress, 60.0)
         self.assertMatrix(self.can_write, goal, self.pl, {"measured_value": 10})
         self.assertMatrix(self.can_unlink, goal, self.pl)
+
+    def test_meeting_side_channels(self):
+        # Export needs the DON export right, also for meetings.
+        with self.assertRaises(AccessError):
+            self.past.with_user(self.pl).export_data(["name", "agenda_item_ids/name"])
+        # A mention of the OM agenda member who is not invited notifies nobody
+        # outside the meeting's audience.
+        message = self.past.with_user(self.pl).message_post(
+            body="Verslag concept",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=(self.kt_om.partner_id | self.kt_soc.partner_id).ids,
+        )
+        notified = self.env["mail.notification"].search([("mail_message_id", "=", message.id)])
+        self.assertNotIn(self.kt_om.partner_id, notified.res_partner_id)
+        self.assertIn(self.kt_soc.partner_id, notified.res_partner_id)
+        # Agenda items of a meeting the user may not see are not found by name.
+        self.assertFalse(
+            self.env["don.agenda.item"].with_user(self.kt_om).name_search("Bespreking")
+        )
