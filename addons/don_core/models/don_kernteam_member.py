@@ -100,6 +100,9 @@ class DonKernteamMember(models.Model):
     def _sync_groups(self, extra_users=None):
         """Give active members the Kernteamlid group and their role's domain;
         take Kernteamlid away from users who are no member anywhere."""
+        # The caller changed memberships, so it has write access to them; the
+        # group changes below (with sudo) follow from that change only.
+        self.check_access("write")
         kernteam = self.env.ref("don_core.group_don_kernteam")
         for member in self.filtered("active"):
             groups = kernteam | self.env.ref(ROLE_GROUPS[member.role])
@@ -111,6 +114,8 @@ class DonKernteamMember(models.Model):
                     {"groups_id": [fields.Command.link(group.id) for group in missing]}
                 )
         users = (self.user_id | (extra_users or self.env["res.users"])).exists()
+        # sudo: memberships of other Kernteams (other project leaders) count
+        # too; only the user ids are used, to decide whether to keep the role.
         still_member = self.sudo().search([("user_id", "in", users.ids)]).user_id
         for user in users - still_member:
             if kernteam in user.groups_id and not user.has_group("base.group_system"):

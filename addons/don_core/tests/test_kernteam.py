@@ -5,6 +5,7 @@ evaluation, and who sees which part of it."""
 
 import itertools
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -167,8 +168,19 @@ class TestKernteam(DonTestCommon):
         self.assertEqual(len(self.next.agenda_item_ids), count)
 
     def test_agenda_proposal_hook(self):
-        self.assertTrue(hasattr(type(self.next), "_don_agenda_proposals"))
-        self.assertIsInstance(self.next._don_agenda_proposals(), list)
+        # Other addons (don_signalen) add sources by extending the hook: what
+        # it returns is put on the agenda, once.
+        Meeting = type(self.env["don.meeting"])
+        original = Meeting._don_agenda_proposals
+
+        def with_signal(meeting):
+            extra = {"kind": "general", "source": "manual", "name": "Nieuwe signalen (3)"}
+            return [*original(meeting), extra]
+
+        with patch.object(Meeting, "_don_agenda_proposals", with_signal):
+            self.next.with_user(self.pl).action_prepare_agenda()
+            self.next.with_user(self.pl).action_prepare_agenda()
+        self.assertEqual(self.next.agenda_item_ids.mapped("name").count("Nieuwe signalen (3)"), 1)
 
     # ------------------------------------------------------------------
     # Access
