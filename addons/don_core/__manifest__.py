@@ -32,6 +32,8 @@
         "views/don_case_factor_views.xml",
         "views/don_case_relation_views.xml",
         "views/don_intervention_views.xml",
+        "views/don_group_views.xml",
+        "views/don_network_relation_views.xml",
         "views/don_access_log_views.xml",
         "views/res_partner_views.xml",
         "report/don_meeting_reports.xml",
@@ -43,6 +45,9 @@
         "views/don_core_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "don_core/static/src/network/*",
+        ],
         "web.assets_tests": [
             "don_core/static/tests/tours/*.js",
         ],
@@ -51,5 +56,6 @@
         "demo/don_demo_users.xml",
         "demo/don_demo_data.xml",
         "demo/don_demo_kernteam.xml",
+        "demo/don_demo_network.xml",
     ],
 }

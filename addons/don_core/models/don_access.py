@@ -37,6 +37,8 @@ class DonAccess(models.AbstractModel):
             "don.intervention",
             "don.meeting",
             "don.agenda.item",
+            "don.group",
+            "don.network.relation",
         ]
 
     def _ensure_table(self):

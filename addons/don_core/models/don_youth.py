@@ -152,3 +152,8 @@ class DonYouth(models.Model):
         action["domain"] = [("youth_id", "=", self.id)]
         action["context"] = {"default_youth_id": self.id, "active_test": False}
         return action
+
+    def action_open_network(self):
+        self.ensure_one()
+        return self.env["don.network.relation"]._network_action(self)
+
