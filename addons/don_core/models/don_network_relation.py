@@ -47,6 +47,7 @@ class DonNetworkRelation(models.Model):
     _inherit = ["don.shared.mixin"]
     _description = "Network relation"
     _order = "date_from desc, id desc"
+    _rec_names_search = ["source_youth_id", "target_youth_id", "source_group_id", "target_group_id"]
 
     _don_users_relation = ("don_network_relation_user_rel", "relation_id", "user_id")
     _don_access_fields = (
@@ -267,12 +268,14 @@ class DonNetworkRelation(models.Model):
     def get_network(self, node_model, node_id, depth=1, as_of=None):
         """The network of one young person or group: the relations within
         ``depth`` steps that are valid on ``as_of`` (all periods when empty),
-        with metrics on that subgraph.
+        with metrics on that subgraph. The network holds every node within
+        ``depth`` steps and every relation among those nodes.
 
         Everything is read as the calling user, through the record rules: a
         relation is in the graph only when the user may see it and both of
         its ends, so what they may not see leaves no trace in the nodes, the
-        edges, the counts or the metrics. One search per step.
+        edges, the counts or the metrics. One search per step, plus one for
+        the relations within the outer ring.
         """
         depth, as_of = self._parse_network_args(node_model, node_id, depth, as_of)
         root = self.env[node_model].browse(int(node_id)).exists()
@@ -320,6 +323,17 @@ class DonNetworkRelation(models.Model):
             frontier = next_frontier
             if not frontier:
                 break
+        if frontier:
+            # The relations among the nodes of the outer ring (both ends at
+            # the maximum depth): part of the network, found by no step.
+            youth_ids = [rid for model, rid in frontier if model == "don.youth"]
+            group_ids = [rid for model, rid in frontier if model == "don.group"]
+            ring_domain = [
+                "|", ("source_youth_id", "in", youth_ids), ("source_group_id", "in", group_ids),
+                "|", ("target_youth_id", "in", youth_ids), ("target_group_id", "in", group_ids),
+            ]
+            found = self.search_fetch(ring_domain + date_domain, fnames, order="id")
+            relations |= found.filtered(lambda r: r.id not in seen)
         return self._network_payload(root_key, distance, relations, as_of, depth)
 
     @api.model

@@ -6,3 +6,4 @@ from . import test_access_log
 from . import test_performance
 from . import test_ui
 from . import test_kernteam
+from . import test_network
