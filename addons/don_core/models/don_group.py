@@ -73,9 +73,7 @@ class DonGroup(models.Model):
             mine = relations.filtered(
                 lambda r, g=group: g in (r.source_group_id | r.target_group_id)
             )
-            current = mine.filtered(
-                lambda r: r.relation_type == "member" and r._is_valid_on(today)
-            )
+            current = mine.filtered(lambda r: r.relation_type == "member" and r._is_valid_on(today))
             group.member_youth_ids = current.source_youth_id | current.target_youth_id
             group.relation_count = len(mine)
 
@@ -100,6 +98,10 @@ class DonGroup(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "don_core.don_network_relation_action"
         )
-        action["domain"] = ["|", ("source_group_id", "=", self.id), ("target_group_id", "=", self.id)]
+        action["domain"] = [
+            "|",
+            ("source_group_id", "=", self.id),
+            ("target_group_id", "=", self.id),
+        ]
         action["context"] = {"default_target_group_id": self.id, "default_relation_type": "member"}
         return action

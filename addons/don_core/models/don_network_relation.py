@@ -76,7 +76,10 @@ class DonNetworkRelation(models.Model):
         "don.group", string="To group", index=True, ondelete="cascade"
     )
     relation_type = fields.Selection(
-        NETWORK_RELATION_TYPES, string="Relation", required=True, default="friendship",
+        NETWORK_RELATION_TYPES,
+        string="Relation",
+        required=True,
+        default="friendship",
         tracking=True,
     )
     directed = fields.Boolean(
@@ -87,7 +90,10 @@ class DonNetworkRelation(models.Model):
         INFO_SOURCES, string="Source", required=True, default="observation", tracking=True
     )
     reliability = fields.Selection(
-        RELIABILITY, required=True, default="unknown", tracking=True,
+        RELIABILITY,
+        required=True,
+        default="unknown",
+        tracking=True,
         help="How reliable the source of this information is.",
     )
     date_from = fields.Date(string="From", index=True, tracking=True)
@@ -122,8 +128,7 @@ class DonNetworkRelation(models.Model):
             if relation._node_key("source") == relation._node_key("target"):
                 raise ValidationError(_("A relation connects two different nodes."))
             nodes = (
-                relation.source_youth_id
-                | relation.target_youth_id,
+                relation.source_youth_id | relation.target_youth_id,
                 relation.source_group_id | relation.target_group_id,
             )
             if any(node.company_id != relation.company_id for rec in nodes for node in rec):
@@ -162,8 +167,12 @@ class DonNetworkRelation(models.Model):
 
     @api.depends_context("uid")
     @api.depends(
-        "relation_type", "directed", "source_youth_id", "source_group_id",
-        "target_youth_id", "target_group_id",
+        "relation_type",
+        "directed",
+        "source_youth_id",
+        "source_group_id",
+        "target_youth_id",
+        "target_group_id",
     )
     def _compute_display_name(self):
         return super()._compute_display_name()
@@ -218,10 +227,7 @@ class DonNetworkRelation(models.Model):
     def _check_node_access(self, vals_list):
         for model_name, source_col, target_col in NODE_COLUMNS:
             ids = {
-                vals[col]
-                for vals in vals_list
-                for col in (source_col, target_col)
-                if vals.get(col)
+                vals[col] for vals in vals_list for col in (source_col, target_col) if vals.get(col)
             }
             self.env[model_name].browse(ids).check_access("read")
 
@@ -285,12 +291,24 @@ class DonNetworkRelation(models.Model):
         date_domain = []
         if as_of:
             date_domain = [
-                "|", ("date_from", "=", False), ("date_from", "<=", as_of),
-                "|", ("date_to", "=", False), ("date_to", ">=", as_of),
+                "|",
+                ("date_from", "=", False),
+                ("date_from", "<=", as_of),
+                "|",
+                ("date_to", "=", False),
+                ("date_to", ">=", as_of),
             ]
         fnames = [
-            "source_youth_id", "source_group_id", "target_youth_id", "target_group_id",
-            "relation_type", "directed", "info_source", "reliability", "date_from", "date_to",
+            "source_youth_id",
+            "source_group_id",
+            "target_youth_id",
+            "target_group_id",
+            "relation_type",
+            "directed",
+            "info_source",
+            "reliability",
+            "date_from",
+            "date_to",
         ]
         root_key = (node_model, root.id)
         distance = {root_key: 0}
@@ -303,11 +321,15 @@ class DonNetworkRelation(models.Model):
             node_domain = []
             if youth_ids:
                 node_domain = [
-                    "|", ("source_youth_id", "in", youth_ids), ("target_youth_id", "in", youth_ids),
+                    "|",
+                    ("source_youth_id", "in", youth_ids),
+                    ("target_youth_id", "in", youth_ids),
                 ]
             if group_ids:
                 group_domain = [
-                    "|", ("source_group_id", "in", group_ids), ("target_group_id", "in", group_ids),
+                    "|",
+                    ("source_group_id", "in", group_ids),
+                    ("target_group_id", "in", group_ids),
                 ]
                 node_domain = ["|", *node_domain, *group_domain] if node_domain else group_domain
             found = self.search_fetch(node_domain + date_domain, fnames, order="id")
@@ -329,8 +351,12 @@ class DonNetworkRelation(models.Model):
             youth_ids = [rid for model, rid in frontier if model == "don.youth"]
             group_ids = [rid for model, rid in frontier if model == "don.group"]
             ring_domain = [
-                "|", ("source_youth_id", "in", youth_ids), ("source_group_id", "in", group_ids),
-                "|", ("target_youth_id", "in", youth_ids), ("target_group_id", "in", group_ids),
+                "|",
+                ("source_youth_id", "in", youth_ids),
+                ("source_group_id", "in", group_ids),
+                "|",
+                ("target_youth_id", "in", youth_ids),
+                ("target_group_id", "in", group_ids),
             ]
             found = self.search_fetch(ring_domain + date_domain, fnames, order="id")
             relations |= found.filtered(lambda r: r.id not in seen)
@@ -344,7 +370,9 @@ class DonNetworkRelation(models.Model):
             ids = [rid for model, rid in distance if model == model_name]
             if not ids:
                 continue
-            fields_to_read = ["name", "reference"] if model_name == "don.youth" else ["name", "kind"]
+            fields_to_read = (
+                ["name", "reference"] if model_name == "don.youth" else ["name", "kind"]
+            )
             records = (
                 self.env[model_name]
                 .with_context(active_test=False)

@@ -156,4 +156,3 @@ class DonYouth(models.Model):
     def action_open_network(self):
         self.ensure_one()
         return self.env["don.network.relation"]._network_action(self)
-

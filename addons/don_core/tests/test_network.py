@@ -116,7 +116,15 @@ class TestNetwork(DonNetworkCommon):
         super().setUpClass()
         y = cls.y
         # Two triangles a-b-c and d-e-f joined by the bridge c-d.
-        for a, b in (("a", "b"), ("b", "c"), ("a", "c"), ("c", "d"), ("d", "e"), ("e", "f"), ("d", "f")):
+        for a, b in (
+            ("a", "b"),
+            ("b", "c"),
+            ("a", "c"),
+            ("c", "d"),
+            ("d", "e"),
+            ("e", "f"),
+            ("d", "f"),
+        ):
             cls.relate(y[a], y[b])
 
     def test_two_triangles_through_get_network(self):
@@ -124,7 +132,9 @@ class TestNetwork(DonNetworkCommon):
         self.assertEqual(data["metrics"]["node_count"], 6)
         self.assertEqual(data["metrics"]["edge_count"], 7, "e-f, both at depth 3, is included")
         self.assertEqual(self.by_name(data), {"a": 0, "b": 0, "c": 6, "d": 6, "e": 0, "f": 0})
-        self.assertEqual(self.by_name(data, "degree"), {"a": 2, "b": 2, "c": 3, "d": 3, "e": 2, "f": 2})
+        self.assertEqual(
+            self.by_name(data, "degree"), {"a": 2, "b": 2, "c": 3, "d": 3, "e": 2, "f": 2}
+        )
         communities = self.by_name(data, "community")
         self.assertEqual(communities["a"], communities["c"])
         self.assertEqual(communities["d"], communities["f"])
@@ -220,9 +230,15 @@ class TestNetwork(DonNetworkCommon):
         self.assertTrue(self.can_read(self.kt_soc, relation))
         self.assertFalse(self.can_read(self.prof_soc, relation))
         data = self.network(self.prof_soc, self.youth_a)
-        self.assertEqual(data["metrics"], {
-            "node_count": 1, "edge_count": 0, "community_count": 1, "density": 0.0,
-        })
+        self.assertEqual(
+            data["metrics"],
+            {
+                "node_count": 1,
+                "edge_count": 0,
+                "community_count": 1,
+                "density": 0.0,
+            },
+        )
         self.assertNotIn(str(self.youth_b.id), str([n["id"] for n in data["nodes"]]))
         # Nor can they start from it.
         with self.assertRaises(AccessError):
@@ -239,7 +255,12 @@ class TestNetwork(DonNetworkCommon):
             )
 
     def test_group_invisible_to_professional(self):
-        self.relate(self.youth_a, self.group_station, relation_type="member", user_ids=[Command.set(self.prof_soc.ids)])
+        self.relate(
+            self.youth_a,
+            self.group_station,
+            relation_type="member",
+            user_ids=[Command.set(self.prof_soc.ids)],
+        )
         kt = self.network(self.kt_soc, self.youth_a, depth=1)
         self.assertEqual({n["kind"] for n in kt["nodes"]}, {"youth", "group"})
         prof = self.network(self.prof_soc, self.youth_a, depth=1)
@@ -258,12 +279,19 @@ class TestNetwork(DonNetworkCommon):
         }
         bad = [
             {"source_youth_id": self.y["a"].id},
-            {"source_youth_id": self.y["a"].id, "source_group_id": self.group_station.id,
-             "target_youth_id": self.y["b"].id},
+            {
+                "source_youth_id": self.y["a"].id,
+                "source_group_id": self.group_station.id,
+                "target_youth_id": self.y["b"].id,
+            },
             {"source_youth_id": self.y["a"].id, "target_youth_id": self.y["a"].id},
             {"source_youth_id": self.y["a"].id, "target_group_id": self.group_b.id},
-            {"source_youth_id": self.y["a"].id, "target_youth_id": self.y["b"].id,
-             "date_from": date(2026, 2, 1), "date_to": date(2026, 1, 1)},
+            {
+                "source_youth_id": self.y["a"].id,
+                "target_youth_id": self.y["b"].id,
+                "date_from": date(2026, 2, 1),
+                "date_to": date(2026, 1, 1),
+            },
         ]
         for vals in bad:
             with self.subTest(vals=vals), self.assertRaises(ValidationError):
@@ -298,7 +326,9 @@ class TestNetworkAccessMatrix(DonNetworkCommon):
     def assertMatrix(self, check, record_or_model, expected, *args):
         everybody = self.don_users | self.outsiders | self.kt_b
         got = {user.login for user in everybody if check(user, record_or_model, *args)}
-        self.assertEqual(got, {user.login for user in expected}, f"{check.__name__} on {record_or_model}")
+        self.assertEqual(
+            got, {user.login for user in expected}, f"{check.__name__} on {record_or_model}"
+        )
 
     @property
     def kernteam(self):
@@ -318,11 +348,18 @@ class TestNetworkAccessMatrix(DonNetworkCommon):
         y = self.y
         shared = self.relate(y["a"], y["b"])
         police = self.relate(
-            y["a"], y["c"], domain_id=self.dom_pol.id, sharing_level="domain",
-            legal_basis_id=False, author_id=self.kt_pol.id,
+            y["a"],
+            y["c"],
+            domain_id=self.dom_pol.id,
+            sharing_level="domain",
+            legal_basis_id=False,
+            author_id=self.kt_pol.id,
         )
         involved = self.relate(
-            y["a"], y["d"], sharing_level="involved", legal_basis_id=False,
+            y["a"],
+            y["d"],
+            sharing_level="involved",
+            legal_basis_id=False,
             user_ids=[Command.set(self.kt_om.ids)],
         )
         self.assertMatrix(self.can_read, shared, self.kernteam)
@@ -350,8 +387,13 @@ class TestNetworkAccessMatrix(DonNetworkCommon):
         self.assertMatrix(self.can_create, "don.network.relation", self.kt_soc, vals)
 
     def test_access_follows_the_nodes(self):
-        relation = self.relate(self.youth_a, self.youth_b, user_ids=[Command.set(self.prof_soc.ids)],
-                               sharing_level="involved", legal_basis_id=False)
+        relation = self.relate(
+            self.youth_a,
+            self.youth_b,
+            user_ids=[Command.set(self.prof_soc.ids)],
+            sharing_level="involved",
+            legal_basis_id=False,
+        )
         self.assertFalse(self.can_read(self.prof_soc, relation))
         # Once the professional is involved in a case of youth_b, they see
         # both ends, and the relation.
@@ -376,8 +418,12 @@ class TestNetworkTour(HttpCase, DonNetworkCommon):
         self.relate(y["a"], self.group_station, relation_type="member")
         # Only in 2025: gone from today's picture.
         self.relate(
-            y["a"], y["c"], relation_type="recruiter", directed=True,
-            date_from=date(2025, 1, 1), date_to=date(2025, 12, 31),
+            y["a"],
+            y["c"],
+            relation_type="recruiter",
+            directed=True,
+            date_from=date(2025, 1, 1),
+            date_to=date(2025, 12, 31),
         )
         self.start_tour(
             f"/odoo/action-don_core.don_youth_action/{y['a'].id}?cids={self.company_a.id}",
