@@ -9,4 +9,4 @@ class DonAccess(models.AbstractModel):
     @api.model
     def _secured_models(self):
         # Signals may hang on a case: computed after the cases.
-        return super()._secured_models() + ["don.signal"]
+        return [*super()._secured_models(), "don.signal"]

@@ -34,9 +34,8 @@ class ResPartner(models.Model):
         # sudo: the public base URL is configuration, not personal data.
         base = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
         for partner in self:
-            partner.don_intake_url = (
-                f"{base}/don/melden/{partner.don_intake_token}" if partner.don_intake_token else False
-            )
+            token = partner.don_intake_token
+            partner.don_intake_url = f"{base}/don/melden/{token}" if token else False
 
     def action_don_generate_intake_token(self):
         """Give the organisation a (new) personal reporting link; an old link
