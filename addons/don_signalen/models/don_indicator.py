@@ -14,7 +14,7 @@ class DonIndicator(models.Model):
 
     name = fields.Char(required=True, translate=True)
     category_id = fields.Many2one(
-        "don.signal.category", string="Category", required=True, ondelete="restrict", index=True
+        "don.signal.category", required=True, ondelete="restrict", index=True
     )
     category_sequence = fields.Integer(
         string="Category sequence", related="category_id.sequence", store=True

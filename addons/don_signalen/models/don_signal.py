@@ -66,7 +66,7 @@ class DonSignal(models.Model):
         string="Received on", required=True, default=fields.Datetime.now, index=True, tracking=True
     )
     channel_id = fields.Many2one(
-        "don.signal.channel", string="Channel", required=True, ondelete="restrict", index=True
+        "don.signal.channel", required=True, ondelete="restrict", index=True
     )
     reporter_type = fields.Selection(
         REPORTER_TYPES, string="Reporter", required=True, default="organisation"
@@ -94,12 +94,8 @@ class DonSignal(models.Model):
         help="When the young people are not (yet) known in the register.",
     )
     location = fields.Char()
-    neighbourhood_id = fields.Many2one(
-        "don.neighbourhood", string="Neighbourhood", ondelete="restrict", index=True
-    )
-    category_id = fields.Many2one(
-        "don.signal.category", string="Category", ondelete="restrict", index=True
-    )
+    neighbourhood_id = fields.Many2one("don.neighbourhood", ondelete="restrict", index=True)
+    category_id = fields.Many2one("don.signal.category", ondelete="restrict", index=True)
     indicator_ids = fields.Many2many(
         "don.indicator",
         "don_signal_indicator_rel",
@@ -110,9 +106,7 @@ class DonSignal(models.Model):
     name = fields.Char(string="Summary", required=True, tracking=True)
     description = fields.Text(required=True)
     urgency = fields.Selection(URGENCIES, default="0", required=True, tracking=True)
-    handler_id = fields.Many2one(
-        "res.users", string="Handler", index=True, tracking=True, ondelete="restrict"
-    )
+    handler_id = fields.Many2one("res.users", index=True, tracking=True, ondelete="restrict")
     user_ids = fields.Many2many(
         "res.users",
         "don_signal_user_rel",
@@ -121,9 +115,7 @@ class DonSignal(models.Model):
         string="Explicitly involved",
         help="These persons see this signal whatever its sharing level.",
     )
-    case_id = fields.Many2one(
-        "don.case", string="Case", ondelete="set null", index=True, tracking=True
-    )
+    case_id = fields.Many2one("don.case", ondelete="set null", index=True, tracking=True)
     state = fields.Selection(
         SIGNAL_STATES,
         required=True,
