@@ -20,5 +20,7 @@
         "views/don_signal_views.xml",
         "views/res_partner_views.xml",
         "views/don_signalen_menus.xml",
+        "security/don_relation_suggestion_rules.xml",
+        "views/don_relation_suggestion_views.xml",
     ],
 }

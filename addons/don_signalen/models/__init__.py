@@ -4,3 +4,6 @@ from . import don_indicator
 from . import don_signal
 from . import don_access
 from . import res_partner
+from . import don_relation_suggestion
+from . import don_signal_network
+from . import don_access_network
