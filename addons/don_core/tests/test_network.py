@@ -402,6 +402,18 @@ class TestNetworkAccessMatrix(DonNetworkCommon):
         self.case_b.involved_user_ids = [Command.unlink(self.prof_soc.id)]
         self.assertFalse(self.can_read(self.prof_soc, relation))
 
+    def test_group_leak_channels(self):
+        # A professional not listed on the group finds it nowhere.
+        Group = self.env["don.group"].with_user(self.prof_soc)
+        self.assertFalse(Group.name_search("Stationsplein"))
+        self.assertEqual(Group.search_count([]), 0)
+        self.assertFalse(Group._read_group([], ["kind"], ["__count"]))
+        label = self.group_station.with_user(self.prof_soc).display_name
+        self.assertNotIn("Stationsplein", label)
+        # Another municipality neither.
+        self.assertFalse(self.env["don.group"].with_user(self.kt_b).name_search("Stationsplein"))
+        self.assertTrue(self.env["don.group"].with_user(self.kt_soc).name_search("Stationsplein"))
+
     def test_export_needs_the_right(self):
         relation = self.relate(self.y["a"], self.y["b"])
         with self.assertRaises(AccessError):
