@@ -76,7 +76,9 @@ class DonAccessLogReport(models.Model):
         people in the message, only users and counts)."""
         since = fields.Datetime.now() - timedelta(days=7)
         group = self.env.ref("don_core.group_don_privacy")
-        for company in self.env["res.company"].sudo().search([]):
+        for company in (
+            self.env["res.company"].sudo().search([("don_access_review_threshold", ">", 0)])
+        ):
             rows = self._unusual_users(company, since)
             officers = group.users.filtered(lambda u, c=company: c in u.company_ids)
             if not rows or not officers:

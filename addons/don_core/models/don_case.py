@@ -380,17 +380,19 @@ class DonCase(models.Model):
     _don_privacy_fields = ("summary", "closing_note")
 
     def _don_anonymise(self):
-        super()._don_anonymise()
+        result = super()._don_anonymise()
         self.write({"privacy_state": "anonymised"})
+        return result
 
     def _don_privacy_case_scope(self):
         """{model: records} of this case's own information (not the young
         person): its items, agenda items and actions, and the case."""
         cases = self.sudo().with_context(active_test=False)
         scope = {
-            model: self.env[model].sudo().with_context(active_test=False).search(
-                [("case_id", "in", cases.ids)]
-            )
+            model: self.env[model]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("case_id", "in", cases.ids)])
             for model in (*CASE_ITEM_MODELS, "don.agenda.item")
         }
         scope["project.task"] = (

@@ -72,8 +72,9 @@ class DonCaseRelation(models.Model):
     # points to this young person loses only the link and the name.
     # ------------------------------------------------------------------
     def _don_anonymise(self):
-        super()._don_anonymise()
+        result = super()._don_anonymise()
         self.write({"name": _("Anonymised"), "related_youth_id": False})
+        return result
 
     def _don_privacy_erase(self, youth, mode):
         own = self.filtered(lambda r: r.case_id.youth_id == youth)

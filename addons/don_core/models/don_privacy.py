@@ -139,8 +139,10 @@ class DonPrivacy(models.AbstractModel):
                           new_value_text = regexp_replace(new_value_text, %(pat)s, %(ph)s, 'gi')
                      FROM mail_message m
                     WHERE m.id = v.mail_message_id AND m.model LIKE %(don)s
-                      AND (v.old_value_char ILIKE %(like)s OR v.new_value_char ILIKE %(like)s
-                           OR v.old_value_text ILIKE %(like)s OR v.new_value_text ILIKE %(like)s)""",
+                      AND (v.old_value_char ILIKE %(like)s
+                           OR v.new_value_char ILIKE %(like)s
+                           OR v.old_value_text ILIKE %(like)s
+                           OR v.new_value_text ILIKE %(like)s)""",
                 pat=pattern,
                 ph=placeholder,
                 like=like,
@@ -188,7 +190,9 @@ class DonPrivacy(models.AbstractModel):
             return value.display_name
         if field.type == "many2many":
             if value._name == "don.youth":
-                return [v.display_name if v == youth else _("(another young person)") for v in value]
+                return [
+                    v.display_name if v == youth else _("(another young person)") for v in value
+                ]
             return value.mapped("display_name")
         if field.type == "selection":
             labels = dict(field._description_selection(self.env))
@@ -239,7 +243,7 @@ class DonPrivacy(models.AbstractModel):
                 "author": message.author_id.name,
                 "type": message.message_type,
                 "subject": message.subject or None,
-                "body": message.body and str(message.body) or None,
+                "body": (message.body and str(message.body)) or None,
                 "changes": [
                     {
                         "field": value.field_id.field_description,
@@ -259,9 +263,7 @@ class DonPrivacy(models.AbstractModel):
             .sudo()
             .search([("res_model", "=", record._name), ("res_id", "=", record.id)])
         )
-        return [
-            {"name": a.name, "mimetype": a.mimetype, "size": a.file_size} for a in attachments
-        ]
+        return [{"name": a.name, "mimetype": a.mimetype, "size": a.file_size} for a in attachments]
 
     @api.model
     def _export_youth(self, youth):

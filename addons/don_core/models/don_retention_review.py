@@ -38,7 +38,7 @@ class DonRetentionReview(models.Model):
     action = fields.Selection(
         [("anonymise", "Anonymise"), ("delete", "Delete")], required=True, tracking=True
     )
-    case_id = fields.Many2one("don.case", string="Case", readonly=True, ondelete="set null")
+    case_id = fields.Many2one("don.case", readonly=True, ondelete="set null")
     youth_id = fields.Many2one(
         "don.youth", string="Young person", readonly=True, ondelete="set null"
     )
@@ -182,7 +182,7 @@ class DonRetentionReview(models.Model):
         )
         busy_cases, busy_youths = set(busy.case_id.ids), set(busy.youth_id.ids)
         vals_list = []
-        for policy in Policy.search([]):
+        for policy in Policy.search([("company_id", "!=", False)]):
             grace = today + timedelta(days=policy.grace_days) if policy.grace_days else False
             base = {
                 "company_id": policy.company_id.id,

@@ -1,6 +1,5 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 import json
 from datetime import timedelta
 
@@ -122,9 +121,9 @@ class DonSubjectRequest(models.Model):
         self._check_privacy_officer()
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "don.subject.request"
-                ) or _("New")
+                vals["name"] = self.env["ir.sequence"].next_by_code("don.subject.request") or _(
+                    "New"
+                )
         requests = super().create(vals_list)
         requests._sync_subject_ref()
         return requests
@@ -261,7 +260,10 @@ class DonSubjectRequest(models.Model):
             if request.state == "draft":
                 request.state = "exported"
             request.message_post(
-                body=_("Everything held about %(ref)s was compiled for this request.", ref=youth.reference)
+                body=_(
+                    "Everything held about %(ref)s was compiled for this request.",
+                    ref=youth.reference,
+                )
             )
         return True
 

@@ -190,7 +190,7 @@ class DonYouth(models.Model):
         return scope
 
     def _don_anonymise(self):
-        super()._don_anonymise()
+        result = super()._don_anonymise()
         for youth in self:
             youth.write(
                 {
@@ -200,3 +200,4 @@ class DonYouth(models.Model):
                     "active": False,
                 }
             )
+        return result

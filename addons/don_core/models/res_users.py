@@ -30,9 +30,9 @@ class ResUsers(models.Model):
     def _don_2fa_missing(self):
         """True when this user holds a DON role that opens personal data,
         one of their municipalities requires two-factor authentication and
-        they have not enabled it. The superuser is never refused."""
+        they have not enabled it. The superuser (cron, install) is never refused."""
         self.ensure_one()
-        if self.env.su or self._is_superuser():
+        if self._is_superuser():
             return False
         if not (
             self.has_group("don_core.group_don_professional")
@@ -45,9 +45,11 @@ class ResUsers(models.Model):
 
     @api.model
     def _don_check_2fa(self):
-        """Refuse DON data to the current user without two-factor authentication."""
-        if self.env.su:
-            return
+        """Refuse DON data to the current user without two-factor authentication.
+
+        Not skipped in sudo mode: record rules evaluate their domain (and so
+        the search methods that call this) as superuser, with the user's uid.
+        Code that reads with sudo() on purpose does not pass a rule."""
         if self.env.user._don_2fa_missing():
             raise AccessError(
                 _(

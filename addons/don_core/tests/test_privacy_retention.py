@@ -12,7 +12,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
-from odoo.tools import SQL
+from odoo.tools import SQL, mute_logger
 
 from .common import DonTestCommon
 
@@ -170,9 +170,7 @@ class RetentionCommon(DonTestCommon):
                 )
             else:
                 condition = SQL("%s::text ILIKE %s", SQL.identifier(column), f"%{name}%")
-            cr.execute(
-                SQL("SELECT count(*) FROM %s WHERE %s", SQL.identifier(table), condition)
-            )
+            cr.execute(SQL("SELECT count(*) FROM %s WHERE %s", SQL.identifier(table), condition))
             if cr.fetchone()[0]:
                 hits.append(f"{table}.{column}")
         return hits
@@ -253,8 +251,12 @@ class TestRetention(RetentionCommon):
         review.with_user(self.privacy).action_approve()
         self.run_job()
         self.assertEqual(review.state, "done")
-        self.assertFalse(self.env["don.case"].with_context(active_test=False).browse(case_id).exists())
-        self.assertFalse(self.env["don.youth"].with_context(active_test=False).browse(youth_id).exists())
+        self.assertFalse(
+            self.env["don.case"].with_context(active_test=False).browse(case_id).exists()
+        )
+        self.assertFalse(
+            self.env["don.youth"].with_context(active_test=False).browse(youth_id).exists()
+        )
         self.assertEqual(self.name_hits(NAME_X), [])
         self.assertTrue(
             self.env["don.access.log"].search(
@@ -372,7 +374,10 @@ class TestRetentionResume(RetentionCommon):
                 raise RuntimeError("simulated crash")
             return original(records, youth, mode)
 
-        with patch.object(Factor, "_don_privacy_erase", crash_on_second):
+        with (
+            patch.object(Factor, "_don_privacy_erase", crash_on_second),
+            mute_logger("odoo.addons.don_core.models.don_retention_review"),
+        ):
             self.run_job()
         review_1 = reviews.filtered(lambda r: r.case_id == self.case_1)
         review_2 = reviews - review_1
