@@ -55,7 +55,7 @@ class ResUsers(models.Model):
                 _(
                     "Your municipality requires two-factor authentication for DON. "
                     "Enable it first: open your Preferences (click your name at the top "
-                    "right), tab Account Security, and click 'Enable two-factor "
-                    "authentication'. Then open DON again."
+                    "right), tab Account Security, and switch on Two-factor "
+                    "Authentication. Then open DON again."
                 )
             )

@@ -24,7 +24,7 @@ class TestStrongLogin(DonTestCommon):
         message = str(caught.exception)
         self.assertIn("two-factor authentication", message)
         self.assertIn("Account Security", message)
-        self.assertIn("Enable two-factor authentication", message)
+        self.assertIn("Preferences", message)
 
     def test_new_municipality_requires_2fa_by_default(self):
         company = self.env["res.company"].create({"name": "Gemeente Nieuwdorp"})
@@ -91,4 +91,4 @@ class TestStrongLogin(DonTestCommon):
         self.kt_soc.lang = "nl_NL"
         with self.assertRaises(AccessError) as caught:
             self.env["don.case"].with_user(self.kt_soc).with_context(lang="nl_NL").search([])
-        self.assertIn("tweestapsverificatie", str(caught.exception))
+        self.assertIn("Accountveiligheid", str(caught.exception))
