@@ -32,7 +32,7 @@ class DonAccessLogReport(models.Model):
             SQL(
                 """CREATE VIEW %s AS (
                 SELECT min(l.id) AS id,
-                       (l.date AT TIME ZONE 'UTC')::date AS date,
+                       l.date::date AS date,
                        l.user_id,
                        l.company_id,
                        count(*) AS open_count,
@@ -40,7 +40,7 @@ class DonAccessLogReport(models.Model):
                        count(DISTINCT (l.res_model, l.res_id)) FILTER (WHERE NOT l.involved)
                            AS uninvolved_count
                   FROM don_access_log l
-                 GROUP BY (l.date AT TIME ZONE 'UTC')::date, l.user_id, l.company_id
+                 GROUP BY l.date::date, l.user_id, l.company_id
                 )""",
                 SQL.identifier(self._table),
             )
