@@ -7,7 +7,9 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .common import DonTestCommon
 
@@ -201,3 +203,43 @@ class TestProcessingRegister(DonTestCommon):
             self.env["ir.actions.report"].with_user(self.kt_soc)._render_qweb_html(
                 "don_core.action_report_don_processing_register", self.company_a.ids
             )
+
+
+@tagged("post_install", "-at_install", "don_security", "don_privacy")
+class TestAccessLogOverRpc(HttpCase, DonTestCommon):
+    def _call(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            "/web/dataset/call_kw",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def test_log_cannot_be_changed_over_rpc(self):
+        self.case_a.with_user(self.kt_soc).web_read({"reference": {}})
+        log = self.env["don.access.log"].search([], limit=1)
+        for login in ("t_privacy", "t_kt_soc", "admin"):
+            self.authenticate(login, login)
+            attempts = (
+                ("write", [log.ids, {"subject_name": "weg"}], {}),
+                (
+                    "write",
+                    [log.ids, {"subject_name": "weg"}],
+                    {"context": {"don_access_log_anonymise": True}},
+                ),
+                ("unlink", [log.ids], {}),
+                (
+                    "create",
+                    [{"user_id": 2, "res_model": "don.case", "res_id": 1}],
+                    {"context": {"don_access_log_write": True}},
+                ),
+            )
+            for method, args, kwargs in attempts:
+                with (
+                    self.assertRaises(JsonRpcException, msg=f"{login} {method}") as caught,
+                    mute_logger("odoo.http"),
+                ):
+                    self._call("don.access.log", method, args, kwargs)
+                self.assertEqual(
+                    str(caught.exception), "odoo.exceptions.AccessError", f"{login} {method}"
+                )
+        self.assertTrue(log.exists())
+        self.assertEqual(log.subject_name, "Noah Verbeek")

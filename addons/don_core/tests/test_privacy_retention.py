@@ -412,3 +412,44 @@ class TestRetentionResume(RetentionCommon):
         Privacy._erase_youth(self.youth_2, "delete")
         self.assertFalse(self.case_2.exists())
         self.assertEqual(self.name_hits("Onderbrokenjongere"), [])
+
+
+@tagged("post_install", "-at_install", "don_privacy")
+class TestRetentionYouthWithoutCase(RetentionCommon):
+    def test_youth_without_case_deleted_after_its_period(self):
+        self.env["don.retention.policy"].create(
+            {
+                "company_id": self.company_a.id,
+                "record_type": "youth",
+                "period_years": 1,
+                "action": "delete",
+            }
+        )
+        old = self.env["don.youth"].create(
+            {"name": "Oude Registratiezonder", "company_id": self.company_a.id}
+        )
+        recent = self.env["don.youth"].create(
+            {"name": "Recente Registratiezonder", "company_id": self.company_a.id}
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE don_youth SET create_date = %s WHERE id = %s", ["2024-01-01 09:00", old.id]
+        )
+        self.env.cr.execute(
+            "UPDATE don_youth SET create_date = %s WHERE id = %s", ["2026-03-01 09:00", recent.id]
+        )
+        self.env.invalidate_all()
+        with freeze_time(NOW):
+            self.run_job()
+            review = self.Review.search([("youth_id", "=", old.id)])
+            self.assertEqual(review.record_type, "youth")
+            self.assertFalse(self.Review.search([("youth_id", "=", recent.id)]))
+            self.assertTrue(old.exists(), "nothing before approval")
+            review.with_user(self.privacy).action_approve()
+            self.run_job()
+        self.assertEqual(review.state, "done")
+        self.assertFalse(old.exists())
+        self.assertTrue(recent.exists())
+        self.assertEqual(self.name_hits("Oude Registratiezonder"), [])
+        # Youths with a case are never proposed as "without a case".
+        self.assertFalse(self.Review.search([("youth_id", "=", self.youth_a.id)]))
