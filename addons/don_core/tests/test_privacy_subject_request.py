@@ -85,6 +85,11 @@ class TestSubjectRequest(DonTestCommon):
         # The officer sees the register number, not the name, in the form.
         label = self.request.with_user(self.privacy).youth_id.display_name
         self.assertEqual(label, self.youth_a.reference)
+        # The form as the web client reads it.
+        values = self.request.with_user(self.privacy).web_read(
+            {"youth_id": {"fields": {"display_name": {}}}, "subject_ref": {}, "state": {}}
+        )[0]
+        self.assertEqual(values["youth_id"]["display_name"], self.youth_a.reference)
         wrong = self.request.copy({"search_date_of_birth": date(2009, 4, 13)})
         with self.assertRaises(UserError):
             wrong.with_user(self.privacy).action_find_youth()
