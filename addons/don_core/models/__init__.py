@@ -4,6 +4,7 @@ from . import don_legal_basis
 from . import don_neighbourhood
 from . import don_factor
 from . import don_intervention_type
+from . import don_strong_login_mixin
 from . import don_secured_mixin
 from . import don_shared_mixin
 from . import don_youth
@@ -13,6 +14,11 @@ from . import don_case_factor
 from . import don_case_relation
 from . import don_intervention
 from . import don_access_log
+from . import don_access_log_report
+from . import don_retention_policy
+from . import don_retention_review
+from . import don_subject_request
+from . import don_privacy
 from . import don_kernteam
 from . import don_kernteam_member
 from . import don_meeting
@@ -26,3 +32,5 @@ from . import res_partner
 from . import res_users
 from . import res_groups
 from . import mail_activity
+from . import res_company
+from . import res_config_settings

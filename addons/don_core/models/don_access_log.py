@@ -11,6 +11,7 @@ class DonAccessLog(models.Model):
     privacy officer; never editable or deletable through UI or RPC."""
 
     _name = "don.access.log"
+    _inherit = ["don.strong.login.mixin"]
     _description = "DON access log"
     _order = "id desc"
     _log_access = False
@@ -96,3 +97,21 @@ class DonAccessLog(models.Model):
     @api.ondelete(at_uninstall=True)
     def _unlink_never(self):
         raise AccessError(_("The access log cannot be deleted."))
+
+    # ------------------------------------------------------------------
+    # Privacy lifecycle (see don.privacy): the fact of access is kept
+    # (user, date, capacity), the subject's name and number are not.
+    # ------------------------------------------------------------------
+    def _don_privacy_erase(self, youth, mode):
+        if self:
+            self.sudo().with_context(don_access_log_anonymise=True).write(
+                {"subject_name": False, "subject_ref": False, "youth_id": False}
+            )
+
+    def _don_privacy_export(self, youth):
+        return self.env["don.privacy"]._export_records(
+            self,
+            youth,
+            ["date", "user_id", "capacity", "action", "res_model", "involved"],
+            chatter=False,
+        )

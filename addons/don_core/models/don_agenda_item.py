@@ -144,3 +144,23 @@ class DonAgendaItem(models.Model):
                 "default_don_case_id": self.case_id.id,
             },
         }
+
+    # ------------------------------------------------------------------
+    # Privacy lifecycle (see don.privacy): the meeting keeps that a case was
+    # discussed, not what was said about the young person.
+    # ------------------------------------------------------------------
+    def _don_anonymise(self):
+        if not self:
+            return
+        self.env.flush_all()
+        # SQL: approved minutes refuse every write through the ORM, and the
+        # retention job must still remove the young person's information.
+        self.env.cr.execute(
+            SQL(
+                "UPDATE don_agenda_item SET name = %s, discussion = NULL, decision = NULL"
+                " WHERE id IN %s",
+                _("Case (anonymised)"),
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["name", "discussion", "decision"])

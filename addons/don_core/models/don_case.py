@@ -128,6 +128,21 @@ class DonCase(models.Model):
         help="Other domains hold information on this case that you may not see.",
     )
     is_closed = fields.Boolean(compute="_compute_is_closed")
+    retention_date = fields.Date(
+        compute="_compute_retention_date",
+        store=True,
+        index=True,
+        copy=False,
+        help="From this date the case is proposed to the privacy officer for anonymisation "
+        "or deletion (closing date plus the municipality's retention period).",
+    )
+    privacy_state = fields.Selection(
+        [("anonymised", "Anonymised")],
+        string="Privacy",
+        readonly=True,
+        copy=False,
+        index=True,
+    )
 
     _sql_constraints = [
         (
@@ -143,6 +158,20 @@ class DonCase(models.Model):
         # for everybody (activities, messages, many2one fields).
         for case in self:
             case.display_name = case.reference
+
+    @api.depends("date_closed", "company_id")
+    def _compute_retention_date(self):
+        policies = {
+            policy.company_id: policy
+            for policy in self.env["don.retention.policy"]
+            .sudo()
+            .search([("record_type", "=", "case"), ("company_id", "in", self.company_id.ids)])
+        }
+        for case in self:
+            policy = policies.get(case.company_id)
+            case.retention_date = (
+                case.date_closed + policy._delta() if case.date_closed and policy else False
+            )
 
     def _group_expand_stage(self, stages, domain):
         return [key for key, _label in CASE_STAGES]
@@ -212,6 +241,9 @@ class DonCase(models.Model):
                 )
 
     def _check_open_for_contributions(self):
+        if self.env.context.get("don_privacy_erase") and self.env.su:
+            # The privacy engine anonymises information of closed cases.
+            return
         closed = self.filtered(lambda c: c.stage == "afgesloten")
         if closed:
             raise UserError(
@@ -271,6 +303,9 @@ class DonCase(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_registrations(self):
+        if self.env.context.get("don_privacy_erase") and self.env.su:
+            # The retention job deletes closed cases after review.
+            return
         for case in self:
             if case.stage != "aanmelding" or case.note_ids or case.intervention_ids:
                 raise UserError(
@@ -338,3 +373,38 @@ class DonCase(models.Model):
 
     def action_view_interventions(self):
         return self._action_items("don.intervention", _("Interventions"))
+
+    # ------------------------------------------------------------------
+    # Privacy lifecycle (see don.privacy)
+    # ------------------------------------------------------------------
+    _don_privacy_fields = ("summary", "closing_note")
+
+    def _don_anonymise(self):
+        result = super()._don_anonymise()
+        self.write({"privacy_state": "anonymised"})
+        return result
+
+    def _don_privacy_case_scope(self):
+        """{model: records} of this case's own information (not the young
+        person): its items, agenda items and actions, and the case."""
+        cases = self.sudo().with_context(active_test=False)
+        scope = {
+            model: self.env[model]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("case_id", "in", cases.ids)])
+            for model in (*CASE_ITEM_MODELS, "don.agenda.item")
+        }
+        scope["project.task"] = (
+            self.env["project.task"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("don_case_id", "in", cases.ids)])
+        )
+        scope["don.access.log"] = (
+            self.env["don.access.log"]
+            .sudo()
+            .search([("res_model", "=", "don.case"), ("res_id", "in", cases.ids)])
+        )
+        scope["don.case"] = cases
+        return scope

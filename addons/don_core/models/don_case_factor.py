@@ -12,6 +12,7 @@ class DonCaseFactor(models.Model):
     _order = "life_area, kind, date desc, id"
 
     _don_users_relation = ("don_case_factor_user_rel", "factor_line_id", "user_id")
+    _don_privacy_fields = ("explanation",)
 
     case_id = fields.Many2one(required=True)
     factor_id = fields.Many2one("don.factor", required=True, ondelete="restrict")

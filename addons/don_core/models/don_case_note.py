@@ -21,6 +21,7 @@ class DonCaseNote(models.Model):
     _order = "date desc, id desc"
 
     _don_users_relation = ("don_case_note_user_rel", "note_id", "user_id")
+    _don_privacy_fields = ("name", "body")
 
     case_id = fields.Many2one(required=True)
     name = fields.Char(string="Subject", required=True, tracking=True)

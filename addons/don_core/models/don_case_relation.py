@@ -26,6 +26,7 @@ class DonCaseRelation(models.Model):
     _order = "relation_type, id"
 
     _don_users_relation = ("don_case_relation_user_rel", "relation_id", "user_id")
+    _don_privacy_fields = ("remarks",)
 
     case_id = fields.Many2one(required=True)
     relation_type = fields.Selection(RELATION_TYPES, string="Relation", required=True)
@@ -65,3 +66,29 @@ class DonCaseRelation(models.Model):
         labels = dict(self._fields["relation_type"]._description_selection(self.env))
         who = self.name or self.partner_id.name or self.related_youth_id.display_name
         return f"{labels.get(self.relation_type, '')}: {who or ''}"
+
+    # ------------------------------------------------------------------
+    # Privacy lifecycle: a relation in another young person's file that
+    # points to this young person loses only the link and the name.
+    # ------------------------------------------------------------------
+    def _don_anonymise(self):
+        result = super()._don_anonymise()
+        self.write({"name": _("Anonymised"), "related_youth_id": False})
+        return result
+
+    def _don_privacy_erase(self, youth, mode):
+        own = self.filtered(lambda r: r.case_id.youth_id == youth)
+        others = self - own
+        if others:
+            others.write({"name": _("Anonymised person"), "related_youth_id": False})
+        return super(DonCaseRelation, own)._don_privacy_erase(youth, mode)
+
+    def _don_privacy_export(self, youth):
+        own = self.filtered(lambda r: r.case_id.youth_id == youth)
+        others = self - own
+        # In another young person's file: only what concerns this one.
+        return super(DonCaseRelation, own)._don_privacy_export(youth) + self.env[
+            "don.privacy"
+        ]._export_records(
+            others, youth, ["relation_type", "name", "related_youth_id"], chatter=False
+        )

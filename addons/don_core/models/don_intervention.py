@@ -14,6 +14,7 @@ class DonIntervention(models.Model):
     _order = "date_start desc, id desc"
 
     _don_users_relation = ("don_intervention_user_rel", "intervention_id", "user_id")
+    _don_privacy_fields = ("name", "result_note")
     _don_audience_columns = ("author_id", "responsible_user_id")
     _don_access_fields = (
         "company_id",

@@ -40,6 +40,10 @@ class DonSecuredMixin(models.AbstractModel):
     def _search_don_visible(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise NotImplementedError(_("Unsupported search on 'Visible to me'."))
+        # Strong login: the global rule of every secured model passes here, so
+        # a DON user without two-factor authentication gets a clear refusal on
+        # every read, search, count and RPC call (not on sudo()).
+        self.env["res.users"]._don_check_2fa()
         subquery = self.env["don.access"]._visible_ids_sql(self._name, self.env.uid)
         positive = (operator == "=") == value
         return [("id", "in" if positive else "not in", subquery)]
@@ -198,3 +202,36 @@ class DonSecuredMixin(models.AbstractModel):
                 )
             )
         return super().export_data(fields_to_export)
+
+    # ------------------------------------------------------------------
+    # Privacy lifecycle hooks (see don.privacy and readme/DEVELOP.md).
+    # Called with sudo() by the privacy engine only.
+    # ------------------------------------------------------------------
+    # Fields that may identify a person: blanked (or set to a neutral text
+    # when required) on anonymisation.
+    _don_privacy_fields = ()
+
+    def _don_anonymise(self):
+        """Remove what identifies the young person, keep the figures."""
+        vals = {}
+        for fname in self._don_privacy_fields:
+            field = self._fields[fname]
+            vals[fname] = _("Anonymised") if field.required else False
+        if vals:
+            self.write(vals)
+
+    def _don_privacy_erase(self, youth, mode):
+        """Anonymise (mode 'anonymise') or delete (mode 'delete') these
+        records of ``youth``, with their chatter, attachments and activities.
+        Idempotent. Override for records that also concern other people."""
+        if mode == "delete":
+            self.env["don.privacy"]._purge_traces(self)
+            self.unlink()
+        else:
+            self._don_anonymise()
+            self.env["don.privacy"]._purge_traces(self)
+
+    def _don_privacy_export(self, youth):
+        """JSON-serialisable dicts of these records for the data-subject
+        export of ``youth``. Override to leave out other people's data."""
+        return self.env["don.privacy"]._export_records(self, youth)

@@ -62,6 +62,13 @@ class DonYouth(models.Model):
     active = fields.Boolean(default=True, tracking=True)
     case_ids = fields.One2many("don.case", "youth_id", string="Cases")
     case_count = fields.Integer(compute="_compute_case_count")
+    privacy_state = fields.Selection(
+        [("anonymised", "Anonymised")],
+        string="Privacy",
+        readonly=True,
+        copy=False,
+        index=True,
+    )
 
     @api.depends("date_of_birth")
     def _compute_age(self):
@@ -156,3 +163,44 @@ class DonYouth(models.Model):
     def action_open_network(self):
         self.ensure_one()
         return self.env["don.network.relation"]._network_action(self)
+    # ------------------------------------------------------------------
+    # Privacy lifecycle hooks (see don.privacy and readme/DEVELOP.md)
+    # ------------------------------------------------------------------
+    _don_privacy_fields = ("date_of_birth", "street", "zip", "city", "school_id", "club_id")
+
+    def _don_privacy_related_records(self):
+        """Everything the suite holds about this young person, as
+        {model name: recordset} (sudo). Other addons extend the dict with
+        their own records (super() first). Every model in it implements
+        ``_don_privacy_erase(youth, mode)`` and ``_don_privacy_export(youth)``.
+        """
+        self.ensure_one()
+        youth = self.sudo().with_context(active_test=False)
+        scope = youth.case_ids._don_privacy_case_scope()
+        scope["don.case.relation"] |= (
+            self.env["don.case.relation"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("related_youth_id", "=", youth.id)])
+        )
+        scope["don.access.log"] = self.env["don.access.log"].sudo().search(
+            ["|", ("youth_id", "=", youth.id), ("subject_ref", "=", youth.reference)]
+        ) | scope.get("don.access.log", self.env["don.access.log"])
+        scope["don.subject.request"] = (
+            self.env["don.subject.request"].sudo().search([("youth_id", "=", youth.id)])
+        )
+        scope["don.youth"] = youth
+        return scope
+
+    def _don_anonymise(self):
+        result = super()._don_anonymise()
+        for youth in self:
+            youth.write(
+                {
+                    "name": _("Anonymised %(ref)s", ref=youth.reference),
+                    "image_1920": False,
+                    "privacy_state": "anonymised",
+                    "active": False,
+                }
+            )
+        return result

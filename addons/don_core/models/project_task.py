@@ -39,3 +39,20 @@ class ProjectTask(models.Model):
                 item = self.env["don.agenda.item"].browse(vals["don_agenda_item_id"])
                 vals["don_case_id"] = item.case_id.id
         return super().create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Privacy lifecycle (see don.privacy): actions of a case
+    # ------------------------------------------------------------------
+    def _don_privacy_erase(self, youth, mode):
+        self.env["don.privacy"]._purge_traces(self)
+        if mode == "delete":
+            self.unlink()
+        else:
+            self.write({"name": _("Action (anonymised)"), "description": False})
+
+    def _don_privacy_export(self, youth):
+        return self.env["don.privacy"]._export_records(
+            self,
+            youth,
+            ["name", "description", "date_deadline", "stage_id", "user_ids", "don_line"],
+        )

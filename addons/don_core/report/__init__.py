@@ -1,1 +1,2 @@
 from . import don_meeting_report
+from . import don_privacy_report

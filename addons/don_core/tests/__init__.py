@@ -7,3 +7,7 @@ from . import test_performance
 from . import test_ui
 from . import test_kernteam
 from . import test_network
+from . import test_privacy_retention
+from . import test_privacy_2fa
+from . import test_privacy_subject_request
+from . import test_privacy_access

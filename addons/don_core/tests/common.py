@@ -22,8 +22,14 @@ class DonTestCommon(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US", no_reset_password=True))
         env = cls.env
-        cls.company_a = env["res.company"].create({"name": "Gemeente Testdorp"})
-        cls.company_b = env["res.company"].create({"name": "Gemeente Andersveen"})
+        # Test users have no two-factor authentication: the requirement
+        # (on by default) is tested on its own in test_privacy_2fa.py.
+        cls.company_a = env["res.company"].create(
+            {"name": "Gemeente Testdorp", "don_require_2fa": False}
+        )
+        cls.company_b = env["res.company"].create(
+            {"name": "Gemeente Andersveen", "don_require_2fa": False}
+        )
 
         def user(login, groups, company=None):
             company = company or cls.company_a

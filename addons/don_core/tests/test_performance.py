@@ -102,7 +102,9 @@ class TestQueryCounts(DonTestCommon):
         case = self.case_a.with_env(self.env)
         case.web_read(CASE_FORM_SPEC)  # warm the rule caches
         self.env.invalidate_all()
-        with self.assertQueryCount(t_kt_soc=22):
+        # 23: includes one read of the two-factor requirement of the user's
+        # municipalities (res_company.don_require_2fa), once per request.
+        with self.assertQueryCount(t_kt_soc=23):
             case.web_read(CASE_FORM_SPEC)
 
     @users("t_prof_soc")
@@ -118,5 +120,6 @@ class TestQueryCounts(DonTestCommon):
         note.write({"name": "Eerste versie"})  # warm the rule caches
         self.env.flush_all()
         self.env.invalidate_all()
-        with self.assertQueryCount(t_kt_soc=18):
+        # 19: includes the two-factor requirement read (see test_open_case).
+        with self.assertQueryCount(t_kt_soc=19):
             note.write({"name": "Gezinssituatie bijgewerkt", "body": "Nieuwe informatie"})

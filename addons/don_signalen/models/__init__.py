@@ -7,3 +7,5 @@ from . import res_partner
 from . import don_relation_suggestion
 from . import don_signal_network
 from . import don_access_network
+from . import don_signal_privacy
+from . import don_youth

@@ -1,1 +1,2 @@
 from . import test_network_suggestions
+from . import test_privacy_signals

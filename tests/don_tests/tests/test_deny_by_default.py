@@ -15,6 +15,9 @@ SENSITIVE = (
     "don.access.log",
     "don.meeting",
     "don.agenda.item",
+    "don.subject.request",
+    "don.retention.review",
+    "don.access.log.report",
 )
 
 

@@ -1,0 +1,278 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The privacy engine: erase (anonymise or delete) and export everything the
+suite holds about one young person or one closed case.
+
+What belongs to a young person is collected by the hook
+``don.youth._don_privacy_related_records()`` ({model name: recordset}); every
+model listed there implements ``_don_privacy_erase(youth, mode)`` and
+``_don_privacy_export(youth)``. Other addons extend the hook to add their own
+records (see readme/DEVELOP.md). Everything here runs with sudo(): callers
+(the retention job and the data-subject request) check the privacy officer's
+rights first.
+"""
+
+import logging
+import re
+
+from odoo import _, api, fields, models
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+# Context for writes of the privacy engine: no tracking messages (they would
+# copy the old values), closed cases may be changed, archived records count.
+PRIVACY_CONTEXT = {
+    "don_privacy_erase": True,
+    "tracking_disable": True,
+    "mail_notrack": True,
+    "mail_create_nolog": True,
+    "active_test": False,
+}
+# Fields never exported: technical or chatter plumbing.
+EXPORT_SKIP = {
+    "id",
+    "display_name",
+    "don_visible",
+    "don_editable",
+    "has_message",
+    "message_main_attachment_id",
+    "write_uid",
+    "create_uid",
+}
+# Models processed last, in this order (dependants first).
+LAST_MODELS = ("don.case", "don.youth")
+
+
+class DonPrivacy(models.AbstractModel):
+    _name = "don.privacy"
+    _description = "DON privacy engine"
+
+    # ------------------------------------------------------------------
+    # Erase
+    # ------------------------------------------------------------------
+    @api.model
+    def _ordered(self, scope):
+        names = [name for name in scope if name not in LAST_MODELS]
+        names += [name for name in LAST_MODELS if name in scope]
+        return names
+
+    @api.model
+    def _erase_scope(self, scope, youth, mode):
+        """Erase every record of ``scope`` ({model: records}) for ``youth``.
+        Each step is idempotent: running it again on a half-processed scope
+        finishes the work without errors."""
+        youth = youth.sudo().with_context(**PRIVACY_CONTEXT)
+        for name in self._ordered(scope):
+            records = scope[name].sudo().with_context(**PRIVACY_CONTEXT).exists()
+            if records:
+                records._don_privacy_erase(youth, mode)
+        self.env.flush_all()
+
+    @api.model
+    def _purge_traces(self, records):
+        """Remove what Odoo keeps next to ``records``: chatter messages (with
+        their tracking values and notifications), attachments (stored reports
+        and image fields included), activities and followers."""
+        if not records:
+            return
+        env = self.env
+        model, ids = records._name, tuple(records.ids)
+        env.flush_all()
+        env.cr.execute(
+            "SELECT id FROM mail_message WHERE model = %s AND res_id IN %s", [model, ids]
+        )
+        message_ids = [row[0] for row in env.cr.fetchall()]
+        if message_ids:
+            messages = env["mail.message"].sudo().browse(message_ids)
+            messages.attachment_ids.sudo().unlink()
+            messages.unlink()
+        # Attachments include those of binary fields (res_field set), which
+        # the ORM's search hides: select them in SQL.
+        env.cr.execute(
+            "SELECT id FROM ir_attachment WHERE res_model = %s AND res_id IN %s", [model, ids]
+        )
+        attachment_ids = [row[0] for row in env.cr.fetchall()]
+        if attachment_ids:
+            env["ir.attachment"].sudo().browse(attachment_ids).unlink()
+        env["mail.activity"].sudo().search(
+            [("res_model", "=", model), ("res_id", "in", list(ids))]
+        ).unlink()
+        env["mail.followers"].sudo().search(
+            [("res_model", "=", model), ("res_id", "in", list(ids))]
+        ).unlink()
+
+    @api.model
+    def _scrub_name(self, name):
+        """Safety net: replace the name in chatter messages and tracking
+        values of DON records that were not erased themselves (a mention in
+        another file's chatter)."""
+        name = (name or "").strip()
+        if len(name) < 4:
+            return
+        placeholder = _("[anonymised]")
+        pattern = re.escape(name)
+        like = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        cr = self.env.cr
+        self.env.flush_all()
+        cr.execute(
+            SQL(
+                """UPDATE mail_message
+                      SET body = regexp_replace(body, %(pat)s, %(ph)s, 'gi'),
+                          subject = regexp_replace(subject, %(pat)s, %(ph)s, 'gi'),
+                          record_name = regexp_replace(record_name, %(pat)s, %(ph)s, 'gi')
+                    WHERE model LIKE %(don)s
+                      AND (body ILIKE %(like)s OR subject ILIKE %(like)s
+                           OR record_name ILIKE %(like)s)""",
+                pat=pattern,
+                ph=placeholder,
+                like=like,
+                don="don.%",
+            )
+        )
+        cr.execute(
+            SQL(
+                """UPDATE mail_tracking_value v
+                      SET old_value_char = regexp_replace(old_value_char, %(pat)s, %(ph)s, 'gi'),
+                          new_value_char = regexp_replace(new_value_char, %(pat)s, %(ph)s, 'gi'),
+                          old_value_text = regexp_replace(old_value_text, %(pat)s, %(ph)s, 'gi'),
+                          new_value_text = regexp_replace(new_value_text, %(pat)s, %(ph)s, 'gi')
+                     FROM mail_message m
+                    WHERE m.id = v.mail_message_id AND m.model LIKE %(don)s
+                      AND (v.old_value_char ILIKE %(like)s
+                           OR v.new_value_char ILIKE %(like)s
+                           OR v.old_value_text ILIKE %(like)s
+                           OR v.new_value_text ILIKE %(like)s)""",
+                pat=pattern,
+                ph=placeholder,
+                like=like,
+                don="don.%",
+            )
+        )
+        self.env["mail.message"].invalidate_model()
+        self.env["mail.tracking.value"].invalidate_model()
+
+    @api.model
+    def _erase_youth(self, youth, mode):
+        """Erase everything about ``youth`` (all cases, all addons)."""
+        youth = youth.sudo().with_context(**PRIVACY_CONTEXT).exists()
+        names = set(youth.mapped("name"))
+        for one in youth:
+            self._erase_scope(one._don_privacy_related_records(), one, mode)
+        for name in names:
+            self._scrub_name(name)
+
+    @api.model
+    def _erase_case(self, case, mode):
+        """Erase one closed case; the young person too when none of their
+        cases is left (all deleted or anonymised)."""
+        case = case.sudo().with_context(**PRIVACY_CONTEXT).exists()
+        if not case:
+            return
+        youth = case.youth_id
+        self._erase_scope(case._don_privacy_case_scope(), youth, mode)
+        remaining = youth.case_ids.exists().filtered(lambda c: c.privacy_state != "anonymised")
+        if not remaining:
+            self._erase_youth(youth, mode)
+
+    # ------------------------------------------------------------------
+    # Export
+    # ------------------------------------------------------------------
+    @api.model
+    def _export_value(self, record, field, youth):
+        value = record[field.name]
+        if field.type == "many2one":
+            if not value:
+                return None
+            if value._name == "don.youth" and value != youth:
+                # Another young person: never named in this export.
+                return _("(another young person)")
+            return value.display_name
+        if field.type == "many2many":
+            if value._name == "don.youth":
+                return [
+                    v.display_name if v == youth else _("(another young person)") for v in value
+                ]
+            return value.mapped("display_name")
+        if field.type == "selection":
+            labels = dict(field._description_selection(self.env))
+            return labels.get(value, value) if value else None
+        if field.type in ("date", "datetime"):
+            return fields.Datetime.to_string(value) if value else None
+        if value is False and field.type != "boolean":
+            return None
+        return value
+
+    @api.model
+    def _export_records(self, records, youth, field_names=None, chatter=True):
+        """Generic export of ``records``: stored fields, chatter and the list
+        of attachments, as JSON-serialisable dicts (``chatter`` False: the
+        fields only, for records in another person's file)."""
+        result = []
+        if not records:
+            return result
+        fields_list = [
+            field
+            for name, field in records._fields.items()
+            if (field_names is None or name in field_names)
+            and field.store
+            and name not in EXPORT_SKIP
+            and field.type not in ("binary", "one2many", "many2one_reference")
+            and not name.startswith(("message_", "activity_", "website_message"))
+        ]
+        for record in records:
+            values = {"id": record.id}
+            for field in fields_list:
+                values[field.name] = self._export_value(record, field, youth)
+            if chatter:
+                values["messages"] = self._export_messages(record)
+                values["attachments"] = self._export_attachments(record)
+            result.append(values)
+        return result
+
+    @api.model
+    def _export_messages(self, record):
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search([("model", "=", record._name), ("res_id", "=", record.id)], order="id")
+        )
+        return [
+            {
+                "date": fields.Datetime.to_string(message.date),
+                "author": message.author_id.name,
+                "type": message.message_type,
+                "subject": message.subject or None,
+                "body": (message.body and str(message.body)) or None,
+                "changes": [
+                    {
+                        "field": value.field_id.field_description,
+                        "old": value.old_value_char or value.old_value_text or None,
+                        "new": value.new_value_char or value.new_value_text or None,
+                    }
+                    for value in message.sudo().tracking_value_ids
+                ],
+            }
+            for message in messages
+        ]
+
+    @api.model
+    def _export_attachments(self, record):
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search([("res_model", "=", record._name), ("res_id", "=", record.id)])
+        )
+        return [{"name": a.name, "mimetype": a.mimetype, "size": a.file_size} for a in attachments]
+
+    @api.model
+    def _export_youth(self, youth):
+        """{model description: [records]} of everything about ``youth``."""
+        youth = youth.sudo().with_context(active_test=False)
+        result = {}
+        for name, records in youth._don_privacy_related_records().items():
+            records = records.sudo().with_context(active_test=False).exists()
+            if not records:
+                continue
+            result[name] = records._don_privacy_export(youth)
+        return result

@@ -1,0 +1,12 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    don_require_2fa = fields.Boolean(related="company_id.don_require_2fa", readonly=False)
+    don_access_review_threshold = fields.Integer(
+        related="company_id.don_access_review_threshold", readonly=False
+    )

@@ -1,0 +1,94 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, models
+from odoo.exceptions import AccessError
+
+
+class DonSubjectRequestReport(models.AbstractModel):
+    """The data-subject export as a readable document. Only the privacy
+    officer renders it (the export itself checks that again)."""
+
+    _name = "report.don_core.report_don_subject_request"
+    _description = "DON data-subject export"
+
+    @api.model
+    def _sections(self, export):
+        sections = []
+        for model_name, records in (export.get("data") or {}).items():
+            model = self.env[model_name] if model_name in self.env else None
+            title = model._description if model is not None else model_name
+            rows = []
+            for values in records:
+                fields_rows = []
+                for key, value in values.items():
+                    if key in ("messages", "attachments"):
+                        continue
+                    label = key
+                    if model is not None and key in model._fields:
+                        label = model._fields[key]._description_string(self.env)
+                    if isinstance(value, list):
+                        value = ", ".join(str(v) for v in value)
+                    fields_rows.append((label, "" if value is None else str(value)))
+                rows.append(
+                    {
+                        "fields": fields_rows,
+                        "messages": values.get("messages") or [],
+                        "attachments": values.get("attachments") or [],
+                    }
+                )
+            sections.append({"title": title, "records": rows})
+        return sections
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        self.env["don.subject.request"]._check_privacy_officer()
+        docs = self.env["don.subject.request"].browse(docids)
+        docs.check_access("read")
+        exports = {}
+        for doc in docs:
+            export = (data or {}).get("export") if len(docs) == 1 else None
+            exports[doc.id] = self._sections(export or doc._export_data())
+        return {
+            "doc_ids": docids,
+            "doc_model": "don.subject.request",
+            "docs": docs,
+            "sections": exports,
+        }
+
+
+class DonProcessingRegisterReport(models.AbstractModel):
+    """The entry of DON in the municipality's register of processing
+    activities (AVG art. 30): purposes, legal bases, data categories and
+    retention per record type. No personal data."""
+
+    _name = "report.don_core.report_don_processing_register"
+    _description = "DON processing register"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        user = self.env.user
+        if not (
+            self.env.su
+            or user.has_group("don_core.group_don_privacy")
+            or user.has_group("don_core.group_don_manager")
+        ):
+            raise AccessError(
+                _("Only the privacy officer and the DON administrator print this register.")
+            )
+        companies = self.env["res.company"].browse(docids)
+        registers = {}
+        for company in companies:
+            registers[company.id] = {
+                "policies": self.env["don.retention.policy"].search(
+                    [("company_id", "=", company.id)]
+                ),
+                "bases": self.env["don.legal.basis"].search(
+                    ["|", ("company_id", "=", False), ("company_id", "=", company.id)]
+                ),
+            }
+        return {
+            "doc_ids": docids,
+            "doc_model": "res.company",
+            "docs": companies,
+            "registers": registers,
+        }
