@@ -450,3 +450,31 @@ class DonNetworkRelation(models.Model):
                 else 0.0,
             },
         }
+
+    # ------------------------------------------------------------------
+    # Privacy lifecycle: a relation is information about both of its ends;
+    # when one young person is erased, the relation goes with them (a
+    # relation with one end blanked would say nothing true any more).
+    # ------------------------------------------------------------------
+    def _don_privacy_erase(self, youth, mode):
+        self.env["don.privacy"]._purge_traces(self)
+        self.unlink()
+
+    def _don_privacy_export(self, youth):
+        return self.env["don.privacy"]._export_records(
+            self,
+            youth,
+            [
+                "relation_type",
+                "directed",
+                "source_youth_id",
+                "source_group_id",
+                "target_youth_id",
+                "target_group_id",
+                "info_source",
+                "reliability",
+                "date_from",
+                "date_to",
+                "description",
+            ],
+        )

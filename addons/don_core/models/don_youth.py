@@ -163,6 +163,7 @@ class DonYouth(models.Model):
     def action_open_network(self):
         self.ensure_one()
         return self.env["don.network.relation"]._network_action(self)
+
     # ------------------------------------------------------------------
     # Privacy lifecycle hooks (see don.privacy and readme/DEVELOP.md)
     # ------------------------------------------------------------------
@@ -188,6 +189,12 @@ class DonYouth(models.Model):
         ) | scope.get("don.access.log", self.env["don.access.log"])
         scope["don.subject.request"] = (
             self.env["don.subject.request"].sudo().search([("youth_id", "=", youth.id)])
+        )
+        scope["don.network.relation"] = (
+            self.env["don.network.relation"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(["|", ("source_youth_id", "=", youth.id), ("target_youth_id", "=", youth.id)])
         )
         scope["don.youth"] = youth
         return scope

@@ -143,3 +143,16 @@ class DonRelationSuggestion(models.Model):
         self._check_proposed()
         self.write({"state": "rejected", "decided_by_id": self.env.uid})
         return True
+
+    # ------------------------------------------------------------------
+    # Privacy lifecycle: a proposal names two young people; it goes when
+    # one of them is erased.
+    # ------------------------------------------------------------------
+    def _don_privacy_erase(self, youth, mode):
+        self.env["don.privacy"]._purge_traces(self)
+        self.unlink()
+
+    def _don_privacy_export(self, youth):
+        return self.env["don.privacy"]._export_records(
+            self, youth, ["signal_id", "youth_a_id", "youth_b_id", "date", "state"], chatter=False
+        )

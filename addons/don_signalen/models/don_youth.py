@@ -16,4 +16,9 @@ class DonYouth(models.Model):
             .with_context(active_test=False)
             .search([("youth_ids", "in", self.ids)])
         )
+        scope["don.relation.suggestion"] = (
+            self.env["don.relation.suggestion"]
+            .sudo()
+            .search(["|", ("youth_a_id", "in", self.ids), ("youth_b_id", "in", self.ids)])
+        )
         return scope
