@@ -3,6 +3,7 @@
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -246,7 +247,8 @@ class DonPeriodReport(models.Model):
         """Readable labels of the keys, read once per key column."""
         keys = next(dim_keys for dim, _c, dim_keys in cube._don_cube_dimensions if dim == dimension)
         if not keys:
-            return {key: _("Total") for key in figures}
+            total = self.env._("Total")
+            return dict.fromkeys(figures, total)
         per_column = []
         for position, column in enumerate(keys):
             field = cube._fields[column]
@@ -256,9 +258,10 @@ class DonPeriodReport(models.Model):
                 per_column.append({record.id: record.display_name for record in records})
             else:
                 per_column.append(dict(field._description_selection(self.env)))
+        unknown = self.env._("Unknown")
         return {
             key: " – ".join(
-                per_column[position].get(value, "") if value else _("Unknown")
+                per_column[position].get(value, "") if value else unknown
                 for position, value in enumerate(key)
             )
             for key in figures
@@ -278,15 +281,15 @@ class DonPeriodReport(models.Model):
             return self.evaluation_summary
         parts = []
         for evaluation in evaluations:
-            parts.append(f"<h4>{evaluation.name}</h4>")
+            parts.append(Markup("<h4>%s</h4>") % evaluation.name)
             for label, value in (
                 (_("Findings"), evaluation.findings),
                 (_("What works"), evaluation.what_works),
                 (_("What does not work"), evaluation.what_does_not_work),
             ):
                 if value:
-                    parts.append(f"<p><strong>{label}</strong></p>{value}")
-        return "".join(parts)
+                    parts.append(Markup("<p><strong>%s</strong></p>%s") % (label, value))
+        return Markup("").join(parts)
 
     def _chart_data(self, section, dimension):
         """Bars for the PDF: (label, value, shown value, width in %)."""
