@@ -140,7 +140,7 @@ class DonPeriodReport(models.Model):
         return super().unlink()
 
     def _check_projectleider(self):
-        if not self.env.user.has_group("don_core.group_don_projectleider"):
+        if not self.env.su and not self.env.user.has_group("don_core.group_don_projectleider"):
             raise AccessError(_("Only the project leader prepares and approves period reports."))
 
     def action_generate(self):
@@ -301,3 +301,53 @@ class DonPeriodReport(models.Model):
             (line.key_label, line.value, line.display_value, 100.0 * line.value / top)
             for line in lines
         ]
+
+    @api.model
+    def _don_demo_history(self):
+        """Demo only: a year of fictional signals in the main municipality,
+        so that the dashboard and the pivots show published figures."""
+        company = self.env.ref("base.main_company")
+        signal_model = self.env["don.signal"]
+        if signal_model.search_count([("company_id", "=", company.id)]) >= 100:
+            return
+        channels = [
+            self.env.ref(f"don_signalen.channel_{key}")
+            for key in ("school", "politie", "jongerenwerk", "boa", "ouder_buurt", "mma")
+        ]
+        categories = self.env["don.signal.category"].search([], limit=4)
+        neighbourhoods = self.env["don.neighbourhood"].search(
+            [("company_id", "=", company.id)], limit=5
+        )
+        domain = self.env.ref("don_core.domain_veiligheid")
+        author = self.env.ref("don_core.user_kt_veiligheid", raise_if_not_found=False)
+        today = fields.Date.context_today(self)
+        outcomes = ["linked_case", "new_case", "referred", "no_action", False]
+        vals_list = []
+        for index in range(240):
+            received = today - relativedelta(days=(index * 37) % 365)
+            done = index % 5 != 4
+            deadline = received + relativedelta(days=14)
+            vals_list.append(
+                {
+                    "name": f"Demo-signaal {index + 1}",
+                    "description": "Fictief signaal voor de demonstratie van de rapportage.",
+                    "company_id": company.id,
+                    "channel_id": channels[(index * 7) % len(channels) if index % 3 else 0].id,
+                    "category_id": categories[index % len(categories)].id if categories else False,
+                    "neighbourhood_id": neighbourhoods[(index * 3) % len(neighbourhoods)].id
+                    if neighbourhoods
+                    else False,
+                    "date_received": fields.Datetime.to_datetime(received),
+                    "domain_id": domain.id,
+                    "author_id": author.id if author else self.env.uid,
+                    "reporter_type": "organisation",
+                    "state": "done" if done else "triage",
+                    "outcome": outcomes[index % 4] if done else False,
+                    "date_done": received + relativedelta(days=10) if done else False,
+                    "feedback_deadline": deadline,
+                    "feedback_done_date": received + relativedelta(days=10 if index % 6 else 20)
+                    if done
+                    else False,
+                }
+            )
+        signal_model.create(vals_list)
