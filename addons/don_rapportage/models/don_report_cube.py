@@ -74,15 +74,16 @@ class DonReportCube(models.AbstractModel):
         grain = self._don_grain()
         keys = [column for column, _type in self._don_cube_keys]
         selects = []
-        for dimension, condition, dim_keys in self._don_cube_dimensions:
+        for dim_index, (dimension, condition, dim_keys) in enumerate(self._don_cube_dimensions):
             key_exprs = ", ".join(
                 column if column in dim_keys else f"NULL::{sql_type} AS {column}"
                 for column, sql_type in self._don_cube_keys
             )
-            group = ", ".join(["1", "2"] + [str(3 + keys.index(column) + 1) for column in dim_keys])
+            group = ", ".join(["1", "2"] + [str(5 + keys.index(column)) for column in dim_keys])
             selects.append(
                 f"SELECT company_id, date_trunc('{grain}', day)::date AS period_start, "
-                f"'{dimension}'::varchar AS dimension, {key_exprs}, count(*) AS n "
+                f"'{dimension}'::varchar AS dimension, {dim_index} AS dim_index, {key_exprs}, "
+                "count(*) AS n "
                 f"FROM fact {'WHERE ' + condition if condition else ''} GROUP BY {group}"
             )
         key_order = ", ".join(f"{column} NULLS FIRST" for column in keys)
@@ -94,7 +95,7 @@ class DonReportCube(models.AbstractModel):
                       FROM ir_config_parameter WHERE key = '{THRESHOLD_PARAM}'
                 ), {DEFAULT_THRESHOLD}) AS t
             ),
-            fact AS MATERIALIZED ({self._don_cube_source()}),
+            fact AS NOT MATERIALIZED ({self._don_cube_source()}),
             cells AS ({" UNION ALL ".join(selects)}),
             ranked AS (
                 SELECT c.*, p.t, c.n < p.t AS is_primary,
@@ -111,8 +112,8 @@ class DonReportCube(models.AbstractModel):
                 SELECT *, (is_primary OR (has_primary AND (k <= 2 OR n_before < t))) AS sup
                   FROM ranked
             )
-            SELECT row_number() OVER (ORDER BY company_id, period_start, dimension,
-                                      {key_order}) AS id,
+            SELECT ((company_id::bigint * 100000 + (period_start - DATE '2000-01-01'))
+                    * 100 + dim_index) * 100000 + k AS id,
                    company_id, period_start, dimension, {key_list},
                    (CASE WHEN sup THEN 0 ELSE n END)::int AS figure,
                    sup::int AS suppressed_cells
