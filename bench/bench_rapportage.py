@@ -131,9 +131,7 @@ def generate(env, scale_name):
             received = now - datetime.timedelta(minutes=rng.randint(0, 3 * 365 * 24 * 60))
             deadline = received.date() + datetime.timedelta(days=14)
             done = rng.random() < 0.8
-            feedback = (
-                deadline + datetime.timedelta(days=rng.randint(-13, 6)) if done else None
-            )
+            feedback = deadline + datetime.timedelta(days=rng.randint(-13, 6)) if done else None
             rows.append(
                 (
                     first + offset,
@@ -147,8 +145,8 @@ def generate(env, scale_name):
                     "done" if done else rng.choice(["new", "triage", "discussed"]),
                     rng.choice(OUTCOMES[:4]) if done else None,
                     received.date() if done else None,
-                    rng.choice(nbhs + [None]),
-                    rng.choice(categories + [None]) if categories else None,
+                    rng.choice([*nbhs, None]),
+                    rng.choice([*categories, None]) if categories else None,
                     deadline,
                     feedback,
                     company.id,
@@ -174,11 +172,22 @@ def generate(env, scale_name):
         copy_rows(
             cr,
             "don_youth",
-            "id reference name company_id active create_uid write_uid create_date write_date"
-            .split(),
             [
-                (first_youth + i, f"JGD-B{first_youth + i:07d}", "Jongere", company.id, True,
-                 pl_id, pl_id, now, now)
+                *"id reference name company_id active".split(),
+                *"create_uid write_uid create_date write_date".split(),
+            ],
+            [
+                (
+                    first_youth + i,
+                    f"JGD-B{first_youth + i:07d}",
+                    "Jongere",
+                    company.id,
+                    True,
+                    pl_id,
+                    pl_id,
+                    now,
+                    now,
+                )
                 for i in range(per)
             ],
         )
@@ -192,8 +201,22 @@ def generate(env, scale_name):
                 closed = start + datetime.timedelta(days=rng.randint(0, (today - start).days))
                 reason = rng.choice(REASONS)
             rows.append(
-                (first + offset, f"CAS-B{first + offset:07d}", first_youth + offset, stage,
-                 start, closed, reason, company.id, True, 0, pl_id, pl_id, now, now)
+                (
+                    first + offset,
+                    f"CAS-B{first + offset:07d}",
+                    first_youth + offset,
+                    stage,
+                    start,
+                    closed,
+                    reason,
+                    company.id,
+                    True,
+                    0,
+                    pl_id,
+                    pl_id,
+                    now,
+                    now,
+                )
             )
         columns = (
             "id reference youth_id stage date_start date_closed closing_reason company_id"
@@ -210,10 +233,25 @@ def generate(env, scale_name):
             start = today - datetime.timedelta(days=rng.randint(0, 3 * 365))
             state = rng.choice(["planned", "running", "done", "done", "cancelled"])
             rows.append(
-                (first_int + offset, "Interventie", itype.id, itype.line, "youth",
-                 rng.choice(case_ids), start, state,
-                 rng.choice(RESULTS) if state == "done" else None,
-                 company.id, domain_id, "domain", pl_id, pl_id, pl_id, now, now)
+                (
+                    first_int + offset,
+                    "Interventie",
+                    itype.id,
+                    itype.line,
+                    "youth",
+                    rng.choice(case_ids),
+                    start,
+                    state,
+                    rng.choice(RESULTS) if state == "done" else None,
+                    company.id,
+                    domain_id,
+                    "domain",
+                    pl_id,
+                    pl_id,
+                    pl_id,
+                    now,
+                    now,
+                )
             )
         columns = (
             "id name type_id line target case_id date_start state result company_id domain_id"
@@ -250,7 +288,7 @@ def prepare(args):
         stats = generate(env, args.scale)
         marker = dict(wanted, install_s=install_s, **stats)
         env["ir.config_parameter"].set_param(MARKER_KEY, json.dumps(marker))
-    with contextlib.closing(admin_connection()) as conn:
+    with contextlib.closing(admin_connection()):
         _name, info = odoo.sql_db.connection_info_for(args.database)
         with contextlib.closing(psycopg2.connect(**info)) as dconn:
             dconn.autocommit = True
@@ -278,7 +316,9 @@ def measure(cr, repeat):
     ctx = dict(CONTEXT, allowed_company_ids=company.ids)
     env_rep = api.Environment(cr, reporting.id, ctx)
     env_pl = api.Environment(cr, pl.id, ctx)
-    env_all = api.Environment(cr, SUPERUSER_ID, dict(CONTEXT, allowed_company_ids=all_companies.ids))
+    env_all = api.Environment(
+        cr, SUPERUSER_ID, dict(CONTEXT, allowed_company_ids=all_companies.ids)
+    )
     today = datetime.date.today()
     quarter = str((today.month - 1) // 3 + 1)
     results = []
@@ -293,14 +333,30 @@ def measure(cr, repeat):
         return run
 
     cases = [
-        ("pivot signals per channel x quarter", "don.report.signal", "channel",
-         ["channel_id", "period_start:quarter"]),
-        ("pivot signals per neighbourhood x month", "don.report.signal", "neighbourhood",
-         ["neighbourhood_id", "period_start:month"]),
-        ("pivot cases inflow per stage x quarter", "don.report.case", "inflow_stage",
-         ["stage", "period_start:quarter"]),
-        ("pivot interventions line x result", "don.report.intervention", "line_result",
-         ["line", "result"]),
+        (
+            "pivot signals per channel x quarter",
+            "don.report.signal",
+            "channel",
+            ["channel_id", "period_start:quarter"],
+        ),
+        (
+            "pivot signals per neighbourhood x month",
+            "don.report.signal",
+            "neighbourhood",
+            ["neighbourhood_id", "period_start:month"],
+        ),
+        (
+            "pivot cases inflow per stage x quarter",
+            "don.report.case",
+            "inflow_stage",
+            ["stage", "period_start:quarter"],
+        ),
+        (
+            "pivot interventions line x result",
+            "don.report.intervention",
+            "line_result",
+            ["line", "result"],
+        ),
     ]
     for label, model, dimension, groupby in cases:
         row = {"operation": label}
@@ -314,8 +370,12 @@ def measure(cr, repeat):
         env_rep.invalidate_all()
         env_rep["don.report.dashboard"]._key_figures(company, today)
 
-    results.append({"operation": "dashboard key figures (5 x 2 quarters)",
-                    "reporting": timed(dashboard, repeat)})
+    results.append(
+        {
+            "operation": "dashboard key figures (5 x 2 quarters)",
+            "reporting": timed(dashboard, repeat),
+        }
+    )
 
     def generate():
         env_pl.invalidate_all()
@@ -326,9 +386,13 @@ def measure(cr, repeat):
         return report
 
     report = generate()
-    results.append({"operation": "period report: generate a quarter",
-                    "reporting": timed(generate, repeat),
-                    "reporting_groups": len(report.line_ids)})
+    results.append(
+        {
+            "operation": "period report: generate a quarter",
+            "reporting": timed(generate, repeat),
+            "reporting_groups": len(report.line_ids),
+        }
+    )
     cr.rollback()
     return results
 
@@ -348,7 +412,8 @@ def render(args, marker, counts, results):
         "",
         f"Target: every operation under {TARGET_S:.0f} s.",
         "",
-        "| operation | Rapportage user (1 municipality) | groups | superuser (all municipalities) | groups | target |",
+        "| operation | Rapportage user (1 municipality) | groups"
+        " | superuser (all municipalities) | groups | target |",
         "|---|---:|---:|---:|---:|---|",
     ]
     for row in results:

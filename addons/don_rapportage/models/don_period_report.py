@@ -89,7 +89,9 @@ class DonPeriodReport(models.Model):
     line_ids = fields.One2many("don.period.report.line", "report_id", string="Figures")
     generated_on = fields.Datetime(readonly=True, copy=False)
     threshold = fields.Integer(
-        string="Small-number threshold", readonly=True, copy=False,
+        string="Small-number threshold",
+        readonly=True,
+        copy=False,
         help="The threshold in force when the figures were frozen.",
     )
     approved_by_id = fields.Many2one("res.users", string="Approved by", readonly=True, copy=False)
@@ -103,7 +105,7 @@ class DonPeriodReport(models.Model):
                 if report.period_type == "quarter"
                 else str(report.year)
             )
-            report.name = f"{period} – {report.company_id.name or ''}"
+            report.name = f"{period} - {report.company_id.name or ''}"
 
     @api.depends("period_type", "year", "quarter")
     def _compute_dates(self):
@@ -134,10 +136,10 @@ class DonPeriodReport(models.Model):
             raise UserError(_("An approved period report can no longer be changed."))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
         if self.filtered(lambda report: report.state == "approved"):
             raise UserError(_("An approved period report cannot be deleted."))
-        return super().unlink()
 
     def _check_projectleider(self):
         if not self.env.su and not self.env.user.has_group("don_core.group_don_projectleider"):
@@ -196,7 +198,9 @@ class DonPeriodReport(models.Model):
             cube = self.env[cube_name]
             dim_labels = dict(cube._fields["dimension"]._description_selection(self.env))
             for index, dimension in enumerate(dimensions):
-                figures = cube._don_figures(self.company_id, self.date_from, self.date_to, dimension)
+                figures = cube._don_figures(
+                    self.company_id, self.date_from, self.date_to, dimension
+                )
                 previous = {}
                 if index == 0:
                     previous = cube._don_figures(self.company_id, prev_from, prev_to, dimension)
@@ -260,7 +264,7 @@ class DonPeriodReport(models.Model):
                 per_column.append(dict(field._description_selection(self.env)))
         unknown = self.env._("Unknown")
         return {
-            key: " – ".join(
+            key: " / ".join(
                 per_column[position].get(value, "") if value else unknown
                 for position, value in enumerate(key)
             )

@@ -14,9 +14,7 @@ class DonPeriodReportLine(models.Model):
     _description = "DON period report figure"
     _order = "report_id, sequence, id"
 
-    report_id = fields.Many2one(
-        "don.period.report", required=True, index=True, ondelete="cascade"
-    )
+    report_id = fields.Many2one("don.period.report", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="report_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     section = fields.Selection(SECTION_LABELS, required=True)
@@ -48,6 +46,7 @@ class DonPeriodReportLine(models.Model):
         self._check_draft(self.report_id)
         return super().write(vals)
 
-    def unlink(self):
-        self._check_draft(self.report_id)
-        return super().unlink()
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        # Deleting an approved report is refused by the report itself.
+        self._check_draft(self.report_id.filtered(lambda report: report.state != "draft"))

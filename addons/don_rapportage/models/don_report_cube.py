@@ -146,8 +146,9 @@ class DonReportCube(models.AbstractModel):
         return expression.AND([domain or [], [("dimension", "=", self._don_default_dimension)]])
 
     @api.model
-    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None,
-                    order=None):
+    def _read_group(
+        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+    ):
         domain = self._don_with_dimension(domain, groupby)
         return super()._read_group(
             domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
@@ -167,21 +168,22 @@ class DonReportCube(models.AbstractModel):
     def _don_figures(self, company, date_from, date_to, dimension):
         """Published figures of one dimension over a period, per key: a dict
         {key tuple: (published sum, suppressed cells)}."""
-        keys = next(dim_keys for dim, _cond, dim_keys in self._don_cube_dimensions
-                    if dim == dimension)
+        keys = next(
+            dim_keys for dim, _cond, dim_keys in self._don_cube_dimensions if dim == dimension
+        )
         domain = [
             ("company_id", "=", company.id),
             ("period_start", ">=", date_from),
             ("period_start", "<=", date_to),
             ("dimension", "=", dimension),
         ]
-        rows = self._read_group(
-            domain, list(keys), ["figure:sum", "suppressed_cells:sum"]
-        )
+        rows = self._read_group(domain, list(keys), ["figure:sum", "suppressed_cells:sum"])
         result = {}
         for row in rows:
-            key = tuple(value.id if isinstance(value, models.BaseModel) else value
-                        for value in row[: len(keys)])
+            key = tuple(
+                value.id if isinstance(value, models.BaseModel) else value
+                for value in row[: len(keys)]
+            )
             result[key] = (row[-2] or 0, row[-1] or 0)
         return result
 

@@ -68,7 +68,7 @@ class DonReportDashboard(models.TransientModel):
                 raw.append((value, suppressed))
             (cur, cur_sup), (prev, prev_sup) = raw
             if cur_sup or prev_sup:
-                trend = "–"
+                trend = "?"
             elif cur > prev:
                 trend = "▲"
             elif cur < prev:

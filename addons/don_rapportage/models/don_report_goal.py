@@ -1,10 +1,9 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
-from odoo.tools import SQL
-
 from odoo.addons.don_core.models.don_intervention_type import LINES
 from odoo.addons.don_core.models.don_project_goal import HORIZONS
+from odoo.tools import SQL
 
 
 class DonReportGoal(models.Model):
@@ -20,8 +19,8 @@ class DonReportGoal(models.Model):
     }
     _order = "project_id, line, horizon, id"
 
-    goal_id = fields.Many2one("don.project.goal", string="Goal", readonly=True)
-    project_id = fields.Many2one("project.project", string="Project", readonly=True)
+    goal_id = fields.Many2one("don.project.goal", readonly=True)
+    project_id = fields.Many2one("project.project", readonly=True)
     company_id = fields.Many2one("res.company", string="Municipality", readonly=True)
     line = fields.Selection(LINES, readonly=True)
     horizon = fields.Selection(HORIZONS, readonly=True)

@@ -1,7 +1,6 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
-
 from odoo.addons.don_core.models.don_intervention_type import LINES
 
 RESULTS = [

@@ -1,7 +1,6 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
-
 from odoo.addons.don_signalen.models.don_signal import SIGNAL_OUTCOMES
 
 FEEDBACK_STATUSES = [
@@ -23,8 +22,14 @@ class DonReportSignal(models.Model):
     _auto = False
     _depends = {
         "don.signal": [
-            "company_id", "date_received", "channel_id", "category_id", "neighbourhood_id",
-            "outcome", "feedback_deadline", "feedback_done_date",
+            "company_id",
+            "date_received",
+            "channel_id",
+            "category_id",
+            "neighbourhood_id",
+            "outcome",
+            "feedback_deadline",
+            "feedback_done_date",
         ],
         "ir.config_parameter": ["key", "value"],
     }
@@ -56,9 +61,9 @@ class DonReportSignal(models.Model):
         ],
         readonly=True,
     )
-    channel_id = fields.Many2one("don.signal.channel", string="Channel", readonly=True)
-    category_id = fields.Many2one("don.signal.category", string="Category", readonly=True)
-    neighbourhood_id = fields.Many2one("don.neighbourhood", string="Neighbourhood", readonly=True)
+    channel_id = fields.Many2one("don.signal.channel", readonly=True)
+    category_id = fields.Many2one("don.signal.category", readonly=True)
+    neighbourhood_id = fields.Many2one("don.neighbourhood", readonly=True)
     outcome = fields.Selection(SIGNAL_OUTCOMES, readonly=True)
     feedback_status = fields.Selection(
         FEEDBACK_STATUSES, string="Feedback timeliness", readonly=True

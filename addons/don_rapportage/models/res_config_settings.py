@@ -31,13 +31,12 @@ class ResConfigSettings(models.TransientModel):
     def _check_don_threshold(self):
         for settings in self:
             if not 2 <= settings.don_small_number_threshold <= 100:
-                raise ValidationError(
-                    _("The small-number threshold must be between 2 and 100.")
-                )
+                raise ValidationError(_("The small-number threshold must be between 2 and 100."))
 
     def set_values(self):
         old_grain = self.env["ir.config_parameter"].sudo().get_param(GRAIN_PARAM, "month")
-        super().set_values()
+        result = super().set_values()
         if self.don_period_grain and self.don_period_grain != old_grain:
             for cube in CUBES:
                 self.env[cube].init()
+        return result

@@ -16,9 +16,7 @@ class DonReportCommon(DonTestCommon):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        env["ir.config_parameter"].sudo().set_param(
-            "don_rapportage.small_number_threshold", "5"
-        )
+        env["ir.config_parameter"].sudo().set_param("don_rapportage.small_number_threshold", "5")
         env["ir.config_parameter"].sudo().set_param("don_rapportage.period_grain", "month")
         Channel = env["don.signal.channel"]
         cls.ch_school = Channel.create({"name": "Testkanaal school", "code": "t_school"})

@@ -62,8 +62,12 @@ class TestAccessMatrix(DonReportCommon):
 
     def test_name_search_and_labels(self):
         """Many2one labels of the cubes are catalogue labels only."""
-        rows = self.env["don.report.signal"].with_user(self.reporting).search_read(
-            [("dimension", "=", "neighbourhood")], ["neighbourhood_id", "display_name"]
+        rows = (
+            self.env["don.report.signal"]
+            .with_user(self.reporting)
+            .search_read(
+                [("dimension", "=", "neighbourhood")], ["neighbourhood_id", "display_name"]
+            )
         )
         labels = {str(row["neighbourhood_id"]) + row["display_name"] for row in rows}
         for label in labels:

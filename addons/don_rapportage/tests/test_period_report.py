@@ -29,9 +29,17 @@ class TestPeriodReport(DonReportCommon):
         )
 
     def _report(self):
-        return self.env["don.period.report"].with_user(self.pl).create(
-            {"company_id": self.company_a.id, "period_type": "quarter", "year": 2026,
-             "quarter": "2"}
+        return (
+            self.env["don.period.report"]
+            .with_user(self.pl)
+            .create(
+                {
+                    "company_id": self.company_a.id,
+                    "period_type": "quarter",
+                    "year": 2026,
+                    "quarter": "2",
+                }
+            )
         )
 
     def _figures(self, report):
@@ -44,8 +52,11 @@ class TestPeriodReport(DonReportCommon):
         report = self._report()
         self.assertEqual((report.date_from, report.date_to), (date(2026, 4, 1), date(2026, 6, 30)))
         report.action_generate()
-        shown = {(line.dimension, line.key_label): line.display_value
-                 for line in report.line_ids if line.section == "signals"}
+        shown = {
+            (line.dimension, line.key_label): line.display_value
+            for line in report.line_ids
+            if line.section == "signals"
+        }
         self.assertEqual(shown[("total", "Total")], "22")
         self.assertEqual(shown[("channel", "Testkanaal school")], "12")
         self.assertEqual(shown[("channel", "Testkanaal anoniem")], "<5")
@@ -123,8 +134,10 @@ class TestPeriodReport(DonReportCommon):
         report.action_generate()
         report.narrative = "<p>Het kwartaal in woorden</p>"
         report.action_approve()
-        html, _fmt = self.env["ir.actions.report"].with_user(self.reporting)._render_qweb_html(
-            "don_rapportage.report_don_period_report", report.ids
+        html, _fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.reporting)
+            ._render_qweb_html("don_rapportage.report_don_period_report", report.ids)
         )
         html = html.decode()
         self.assertIn("Het kwartaal in woorden", html)
@@ -155,16 +168,25 @@ class TestEvaluation(DonReportCommon):
         Evaluation = self.env["don.evaluation"].with_user(self.pl)
         with self.assertRaises(ValidationError):
             Evaluation.create(
-                {"name": "Jaar", "kind": "yearly", "evaluator_user_id": self.kt_soc.id,
-                 "company_id": self.company_a.id}
+                {
+                    "name": "Jaar",
+                    "kind": "yearly",
+                    "evaluator_user_id": self.kt_soc.id,
+                    "company_id": self.company_a.id,
+                }
             )
         with self.assertRaises(ValidationError):
             Evaluation.create({"name": "Jaar", "kind": "yearly", "company_id": self.company_a.id})
         external = self.env["res.partner"].create({"name": "Onderzoeksbureau Extern"})
         evaluation = Evaluation.create(
-            {"name": "Jaarevaluatie 2026", "kind": "yearly", "evaluator_partner_id": external.id,
-             "company_id": self.company_a.id, "date": date(2026, 5, 1),
-             "findings": "<p>Scholen melden vaker</p>"}
+            {
+                "name": "Jaarevaluatie 2026",
+                "kind": "yearly",
+                "evaluator_partner_id": external.id,
+                "company_id": self.company_a.id,
+                "date": date(2026, 5, 1),
+                "findings": "<p>Scholen melden vaker</p>",
+            }
         )
         with self.assertRaises(UserError):
             evaluation.action_add_follow_up()
@@ -173,14 +195,19 @@ class TestEvaluation(DonReportCommon):
         )
         evaluation.project_id = project
         action = evaluation.action_add_follow_up()
-        task = self.env["project.task"].with_user(self.pl).with_context(**action["context"]).create(
-            {"name": "Terugkoppeling aan scholen verbeteren"}
+        task = (
+            self.env["project.task"]
+            .with_user(self.pl)
+            .with_context(**action["context"])
+            .create({"name": "Terugkoppeling aan scholen verbeteren"})
         )
         self.assertEqual(evaluation.task_ids, task)
         self.assertEqual(task.project_id, project)
         # The findings are frozen into the period report of that quarter.
-        report = self.env["don.period.report"].with_user(self.pl).create(
-            {"company_id": self.company_a.id, "year": 2026, "quarter": "2"}
+        report = (
+            self.env["don.period.report"]
+            .with_user(self.pl)
+            .create({"company_id": self.company_a.id, "year": 2026, "quarter": "2"})
         )
         report.action_generate()
         self.assertIn("Scholen melden vaker", report.evaluation_summary)

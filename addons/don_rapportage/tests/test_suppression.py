@@ -15,13 +15,18 @@ class TestSuppression(DonReportCommon):
     def _channels(self, user, extra=()):
         Cube = self.env["don.report.signal"].with_user(user)
         groups = Cube.read_group(
-            APRIL + [("dimension", "=", "channel"), ("company_id", "=", self.company_a.id)]
-            + list(extra),
+            [
+                *APRIL,
+                ("dimension", "=", "channel"),
+                ("company_id", "=", self.company_a.id),
+                *list(extra),
+            ],
             ["figure:sum", "suppressed_cells:sum"],
             ["channel_id"],
         )
-        return {group["channel_id"][0]: (group["figure"], group["suppressed_cells"])
-                for group in groups}
+        return {
+            group["channel_id"][0]: (group["figure"], group["suppressed_cells"]) for group in groups
+        }
 
     def test_primary_and_secondary_suppression(self):
         """3 is below the threshold; 7 is suppressed with it, otherwise the
@@ -31,8 +36,10 @@ class TestSuppression(DonReportCommon):
             self.assertEqual(channels[self.ch_school.id], (12, 0))
             self.assertEqual(channels[self.ch_police.id], (0, 1))
             self.assertEqual(channels[self.ch_anon.id], (0, 1))
-            total = self.env["don.report.signal"].with_user(user).read_group(
-                APRIL + [("company_id", "=", self.company_a.id)], ["figure:sum"], []
+            total = (
+                self.env["don.report.signal"]
+                .with_user(user)
+                .read_group([*APRIL, ("company_id", "=", self.company_a.id)], ["figure:sum"], [])
             )
             self.assertEqual(total[0]["figure"], 22, "without a dimension, the total is used")
 
@@ -53,7 +60,7 @@ class TestSuppression(DonReportCommon):
     def test_differencing_overlapping_filters(self):
         """All neighbourhoods minus all-but-one never gives the small one."""
         Cube = self.env["don.report.signal"].with_user(self.reporting)
-        base = APRIL + [("company_id", "=", self.company_a.id)]
+        base = [*APRIL, ("company_id", "=", self.company_a.id)]
 
         def total(domain):
             return Cube.read_group(base + domain, ["figure:sum"], [])[0]["figure"] or 0
@@ -70,18 +77,34 @@ class TestSuppression(DonReportCommon):
         self.assertEqual(grand, 22)
         self.assertGreaterEqual(grand - all_nbh, 5)
         # Across periods: a quarter minus its first two months is March+...
-        quarter = Cube.read_group(
-            [("company_id", "=", self.company_a.id), ("dimension", "=", "channel"),
-             ("channel_id", "=", self.ch_anon.id), ("period_start", ">=", date(2026, 4, 1)),
-             ("period_start", "<=", date(2026, 6, 30))],
-            ["figure:sum"], [],
-        )[0]["figure"] or 0
-        may_june = Cube.read_group(
-            [("company_id", "=", self.company_a.id), ("dimension", "=", "channel"),
-             ("channel_id", "=", self.ch_anon.id), ("period_start", ">=", date(2026, 5, 1)),
-             ("period_start", "<=", date(2026, 6, 30))],
-            ["figure:sum"], [],
-        )[0]["figure"] or 0
+        quarter = (
+            Cube.read_group(
+                [
+                    ("company_id", "=", self.company_a.id),
+                    ("dimension", "=", "channel"),
+                    ("channel_id", "=", self.ch_anon.id),
+                    ("period_start", ">=", date(2026, 4, 1)),
+                    ("period_start", "<=", date(2026, 6, 30)),
+                ],
+                ["figure:sum"],
+                [],
+            )[0]["figure"]
+            or 0
+        )
+        may_june = (
+            Cube.read_group(
+                [
+                    ("company_id", "=", self.company_a.id),
+                    ("dimension", "=", "channel"),
+                    ("channel_id", "=", self.ch_anon.id),
+                    ("period_start", ">=", date(2026, 5, 1)),
+                    ("period_start", "<=", date(2026, 6, 30)),
+                ],
+                ["figure:sum"],
+                [],
+            )[0]["figure"]
+            or 0
+        )
         self.assertEqual(quarter - may_june, 0)
 
     def test_no_small_figure_in_any_channel(self):
@@ -100,9 +123,12 @@ class TestSuppression(DonReportCommon):
                         self.assertEqual(row["figure"], 0)
                 exported = Cube.search([]).export_data(["figure"])["datas"]
                 self.assertNoSmallFigure([int(line[0] or 0) for line in exported])
-                keys = [name for name, field in Cube._fields.items()
-                        if field.type in ("many2one", "selection") and not field.automatic]
-                for key in keys + ["period_start:month"]:
+                keys = [
+                    name
+                    for name, field in Cube._fields.items()
+                    if field.type in ("many2one", "selection") and not field.automatic
+                ]
+                for key in [*keys, "period_start:month"]:
                     groups = Cube.read_group([], ["figure:sum"], [key])
                     self.assertNoSmallFigure([group["figure"] for group in groups], key)
                 web = Cube.web_read_group([], ["figure:sum"], ["dimension"])
@@ -111,16 +137,21 @@ class TestSuppression(DonReportCommon):
     def test_other_municipality_hidden(self):
         Cube = self.env["don.report.signal"].with_user(self.reporting)
         self.assertFalse(Cube.search([("company_id", "=", self.company_b.id)]))
-        self.assertEqual(
-            set(Cube.search([]).mapped("company_id")), {self.company_a}
-        )
+        self.assertEqual(set(Cube.search([]).mapped("company_id")), {self.company_a})
 
     def test_no_personal_data_in_report_models(self):
         """Report models hold keys and counts only: no text, no link to a
         person, a case, a youth or a signal."""
-        forbidden = {"res.users", "res.partner", "don.youth", "don.case", "don.signal",
-                     "don.case.note", "don.intervention"}
-        for model in CUBES + ("don.report.goal",):
+        forbidden = {
+            "res.users",
+            "res.partner",
+            "don.youth",
+            "don.case",
+            "don.signal",
+            "don.case.note",
+            "don.intervention",
+        }
+        for model in (*CUBES, "don.report.goal"):
             for name, field in self.env[model]._fields.items():
                 if name == "display_name":
                     continue
@@ -132,8 +163,10 @@ class TestSuppression(DonReportCommon):
             self.assertNotIn(secret, text)
 
     def test_dashboard_suppressed(self):
-        dashboard = self.env["don.report.dashboard"].with_user(self.reporting).create(
-            {"company_id": self.company_a.id, "reference_date": date(2026, 5, 15)}
+        dashboard = (
+            self.env["don.report.dashboard"]
+            .with_user(self.reporting)
+            .create({"company_id": self.company_a.id, "reference_date": date(2026, 5, 15)})
         )
         figures = dashboard._key_figures(self.company_a, date(2026, 5, 15))
         self.assertEqual(figures[0][1], "22")

@@ -16,7 +16,9 @@ class TestPeriodReportTour(HttpCase, DonReportCommon):
         self.env["don.signal"].create(
             [
                 self._signal_vals(
-                    self.ch_school, self.nbh_1, datetime(first.year, first.month, 1 + i, 9),
+                    self.ch_school,
+                    self.nbh_1,
+                    datetime(first.year, first.month, 1 + i, 9),
                     f"SIGNAALGEHEIM tour {i}",
                 )
                 for i in range(8)
