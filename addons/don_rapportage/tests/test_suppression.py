@@ -3,6 +3,7 @@
 from datetime import date
 
 from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import CUBES, DonReportCommon
@@ -177,3 +178,34 @@ class TestSuppression(DonReportCommon):
                 if not shown.startswith("<") and digits:
                     self.assertNoSmallFigure([int(digits)])
         self.assertIn("&lt;5", str(dashboard.summary_html))
+
+    def test_dashboard_opens_as_new_record(self):
+        """The dashboard form computes its figures on a new record (onchange),
+        as the web client opens it."""
+        Dashboard = self.env["don.report.dashboard"].with_user(self.reporting)
+        result = Dashboard.onchange(
+            {"company_id": self.company_a.id, "reference_date": "2026-05-15"},
+            [],
+            {"company_id": {}, "reference_date": {}, "summary_html": {}},
+        )
+        html = str(result["value"]["summary_html"])
+        self.assertIn("22", html)
+        self.assertIn("&lt;5", html)
+        self.assertNotIn("SIGNAALGEHEIM", html)
+
+    def test_settings(self):
+        Settings = self.env["res.config.settings"]
+        with self.assertRaises(ValidationError):
+            Settings.create({"don_small_number_threshold": 1})
+        Settings.create({"don_small_number_threshold": 5, "don_period_grain": "quarter"}).execute()
+        Cube = self.env["don.report.signal"].with_user(self.reporting)
+        rows = Cube.search_read(
+            [("company_id", "=", self.company_a.id), ("dimension", "=", "total")],
+            ["period_start", "figure"],
+        )
+        self.assertEqual(
+            [(row["period_start"], row["figure"]) for row in rows], [(date(2026, 4, 1), 22)]
+        )
+        # The suppression works per quarter as it did per month.
+        channels = self._channels(self.reporting)
+        self.assertEqual(channels[self.ch_anon.id], (0, 1))
