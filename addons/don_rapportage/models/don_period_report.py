@@ -197,13 +197,15 @@ class DonPeriodReport(models.Model):
         for section, cube_name, dimensions in SECTIONS:
             cube = self.env[cube_name]
             dim_labels = dict(cube._fields["dimension"]._description_selection(self.env))
+            all_figures = cube._don_figures_multi(
+                self.company_id, self.date_from, self.date_to, dimensions
+            )
+            previous_figures = cube._don_figures(self.company_id, prev_from, prev_to, dimensions[0])
             for index, dimension in enumerate(dimensions):
-                figures = cube._don_figures(
-                    self.company_id, self.date_from, self.date_to, dimension
-                )
+                figures = all_figures[dimension]
                 previous = {}
                 if index == 0:
-                    previous = cube._don_figures(self.company_id, prev_from, prev_to, dimension)
+                    previous = previous_figures
                     figures.setdefault((), (0, 0))
                 labels = self._key_labels(cube, dimension, figures)
                 for key, (value, suppressed) in sorted(

@@ -168,23 +168,34 @@ class DonReportCube(models.AbstractModel):
     def _don_figures(self, company, date_from, date_to, dimension):
         """Published figures of one dimension over a period, per key: a dict
         {key tuple: (published sum, suppressed cells)}."""
-        keys = next(
-            dim_keys for dim, _cond, dim_keys in self._don_cube_dimensions if dim == dimension
-        )
+        return self._don_figures_multi(company, date_from, date_to, [dimension])[dimension]
+
+    @api.model
+    def _don_figures_multi(self, company, date_from, date_to, dimensions):
+        """The same for several dimensions in one query:
+        {dimension: {key tuple: (published sum, suppressed cells)}}."""
+        dim_keys = {dim: keys for dim, _cond, keys in self._don_cube_dimensions}
+        columns = [column for column, _type in self._don_cube_keys]
         domain = [
             ("company_id", "=", company.id),
             ("period_start", ">=", date_from),
             ("period_start", "<=", date_to),
-            ("dimension", "=", dimension),
+            ("dimension", "in", list(dimensions)),
         ]
-        rows = self._read_group(domain, list(keys), ["figure:sum", "suppressed_cells:sum"])
-        result = {}
+        rows = self._read_group(
+            domain, ["dimension", *columns], ["figure:sum", "suppressed_cells:sum"]
+        )
+        result = {dimension: {} for dimension in dimensions}
         for row in rows:
+            values = dict(zip(columns, row[1 : 1 + len(columns)], strict=True))
             key = tuple(
-                value.id if isinstance(value, models.BaseModel) else value
-                for value in row[: len(keys)]
+                values[column].id
+                if isinstance(values[column], models.BaseModel)
+                else values[column]
+                for column in dim_keys[row[0]]
             )
-            result[key] = (row[-2] or 0, row[-1] or 0)
+            value, suppressed = result[row[0]].get(key, (0, 0))
+            result[row[0]][key] = (value + (row[-2] or 0), suppressed + (row[-1] or 0))
         return result
 
     @api.model

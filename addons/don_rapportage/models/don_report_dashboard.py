@@ -54,12 +54,20 @@ class DonReportDashboard(models.TransientModel):
         start, end = self._quarter(day)
         prev_start, prev_end = self._quarter(start - relativedelta(days=1))
         result = []
+        # One query per cube and quarter.
+        fetched = {}
+        for cube_name in {cube_name for _l, cube_name, _d, _k in KEY_FIGURES}:
+            dimensions = [dim for _l, name, dim, _k in KEY_FIGURES if name == cube_name]
+            for period in ((start, end), (prev_start, prev_end)):
+                fetched[cube_name, period] = self.env[cube_name]._don_figures_multi(
+                    company, *period, dimensions
+                )
         for label, cube_name, dimension, keys in KEY_FIGURES:
             cube = self.env[cube_name]
             shown = []
             raw = []
-            for date_from, date_to in ((start, end), (prev_start, prev_end)):
-                figures = cube._don_figures(company, date_from, date_to, dimension)
+            for period in ((start, end), (prev_start, prev_end)):
+                figures = fetched[cube_name, period][dimension]
                 if keys:
                     figures = {key: val for key, val in figures.items() if key[0] in keys}
                 value = sum(val[0] for val in figures.values())

@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 from odoo.addons.don_signalen.models.don_signal import SIGNAL_OUTCOMES
+from odoo.tools import SQL
+
+from .don_report_cube import GRAINS
 
 FEEDBACK_STATUSES = [
     ("on_time", "Fed back on time"),
@@ -69,9 +72,23 @@ class DonReportSignal(models.Model):
         FEEDBACK_STATUSES, string="Feedback timeliness", readonly=True
     )
 
+    def init(self):
+        super().init()
+        # The municipality and period filters of the report are pushed down to
+        # don_signal: an index on exactly that expression serves them.
+        for grain, _label in GRAINS:
+            self.env.cr.execute(
+                SQL(
+                    "CREATE INDEX IF NOT EXISTS %s ON don_signal "
+                    "(company_id, (date_trunc(%s, date_received)::date))",
+                    SQL.identifier(f"don_signal_report_{grain}_index"),
+                    grain,
+                )
+            )
+
     def _don_cube_source(self):
         return """
-            SELECT company_id, date_received::date AS day, channel_id, category_id,
+            SELECT company_id, date_received AS day, channel_id, category_id,
                    neighbourhood_id, outcome::varchar AS outcome,
                    CASE WHEN feedback_deadline IS NULL THEN 'none'
                         WHEN feedback_done_date IS NOT NULL
