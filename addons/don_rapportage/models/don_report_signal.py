@@ -73,7 +73,7 @@ class DonReportSignal(models.Model):
     )
 
     def init(self):
-        super().init()
+        result = super().init()
         # The municipality and period filters of the report are pushed down to
         # don_signal: an index on exactly that expression serves them.
         for grain, _label in GRAINS:
@@ -85,6 +85,7 @@ class DonReportSignal(models.Model):
                     grain,
                 )
             )
+        return result
 
     def _don_cube_source(self):
         return """
