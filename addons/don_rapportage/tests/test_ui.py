@@ -42,3 +42,8 @@ class TestPeriodReportTour(HttpCase, DonReportCommon):
             "don_period_report_print_tour",
             login="t_reporting",
         )
+        self.start_tour(
+            f"/odoo/action-don_rapportage.don_report_dashboard_action?cids={self.company_a.id}",
+            "don_report_dashboard_tour",
+            login="t_reporting",
+        )

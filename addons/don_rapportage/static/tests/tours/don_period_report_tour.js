@@ -78,3 +78,26 @@ registry.category("web_tour.tours").add("don_period_report_print_tour", {
         },
     ],
 });
+
+/**
+ * The Rapportage user opens the dashboard: key figures of this quarter
+ * against the previous one, small numbers shown as <5.
+ */
+registry.category("web_tour.tours").add("don_report_dashboard_tour", {
+    url: "/odoo/action-don_rapportage.don_report_dashboard_action",
+    steps: () => [
+        {
+            content: "Key figures are shown",
+            trigger: ".o_field_widget[name='summary_html'] table.o_don_dashboard tbody tr",
+        },
+        {
+            content: "Open the signal figures",
+            trigger: ".o_form_view button[name='action_open_signals']",
+            run: "click",
+        },
+        {
+            content: "The anonymised signal figures",
+            trigger: ".o_graph_view, .o_pivot_view",
+        },
+    ],
+});
