@@ -1,0 +1,52 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .don_period_report import SECTION_LABELS
+
+
+class DonPeriodReportLine(models.Model):
+    """A frozen figure of a period report: already anonymised and
+    suppressed when it was generated, never recomputed."""
+
+    _name = "don.period.report.line"
+    _description = "DON period report figure"
+    _order = "report_id, sequence, id"
+
+    report_id = fields.Many2one("don.period.report", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="report_id.company_id", store=True, index=True)
+    sequence = fields.Integer(default=10)
+    section = fields.Selection(SECTION_LABELS, required=True)
+    dimension = fields.Char(required=True)
+    dimension_label = fields.Char(string="Breakdown")
+    key_label = fields.Char(string="Item")
+    is_key_figure = fields.Boolean()
+    value = fields.Integer(string="Published number")
+    suppressed_cells = fields.Integer()
+    display_value = fields.Char(string="Number")
+    previous_display = fields.Char(string="Previous period")
+    indicator = fields.Char()
+    unit = fields.Char()
+    target_value = fields.Float(string="Target")
+    measured_value = fields.Float(string="Measured")
+    progress = fields.Float(string="Progress (%)")
+
+    def _check_draft(self, reports):
+        if reports.filtered(lambda report: report.state != "draft"):
+            raise UserError(_("The figures of an approved period report cannot be changed."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        report_ids = {vals.get("report_id") for vals in vals_list}
+        self._check_draft(self.env["don.period.report"].browse(report_ids))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_draft(self.report_id)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        # Deleting an approved report is refused by the report itself.
+        self._check_draft(self.report_id.filtered(lambda report: report.state != "draft"))

@@ -1,0 +1,141 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup, escape
+
+from odoo import _, api, fields, models
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+
+# (label, cube, dimension, key or None for the sum of the dimension)
+KEY_FIGURES = [
+    (_lt("Signals received"), "don.report.signal", "total", None),
+    (
+        _lt("Signals fed back late or overdue"),
+        "don.report.signal",
+        "feedback",
+        ("late", "overdue"),
+    ),
+    (_lt("Cases started"), "don.report.case", "inflow", None),
+    (_lt("Cases closed"), "don.report.case", "outflow", None),
+    (_lt("Interventions started"), "don.report.intervention", "total", None),
+]
+
+
+class DonReportDashboard(models.TransientModel):
+    """Key figures of this quarter against the previous one, for the project
+    leader and management. Built from the anonymised cubes only, so every
+    figure is suppressed like the pivots."""
+
+    _name = "don.report.dashboard"
+    _description = "DON reporting dashboard"
+
+    company_id = fields.Many2one(
+        "res.company",
+        string="Municipality",
+        required=True,
+        default=lambda self: self.env.company,
+        domain=lambda self: [("id", "in", self.env.companies.ids)],
+    )
+    reference_date = fields.Date(
+        string="Quarter of", required=True, default=fields.Date.context_today
+    )
+    summary_html = fields.Html(compute="_compute_summary", sanitize=False, string="Key figures")
+
+    @api.model
+    def _quarter(self, day):
+        start = day.replace(month=3 * ((day.month - 1) // 3) + 1, day=1)
+        return start, start + relativedelta(months=3, days=-1)
+
+    @api.model
+    def _key_figures(self, company, day):
+        """[(label, current, previous, trend)] with shown values."""
+        start, end = self._quarter(day)
+        prev_start, prev_end = self._quarter(start - relativedelta(days=1))
+        result = []
+        # One query per cube and quarter.
+        fetched = {}
+        for cube_name in {cube_name for _l, cube_name, _d, _k in KEY_FIGURES}:
+            dimensions = [dim for _l, name, dim, _k in KEY_FIGURES if name == cube_name]
+            for period in ((start, end), (prev_start, prev_end)):
+                fetched[cube_name, period] = self.env[cube_name]._don_figures_multi(
+                    company, *period, dimensions
+                )
+        for label, cube_name, dimension, keys in KEY_FIGURES:
+            cube = self.env[cube_name]
+            shown = []
+            raw = []
+            for period in ((start, end), (prev_start, prev_end)):
+                figures = fetched[cube_name, period][dimension]
+                if keys:
+                    figures = {key: val for key, val in figures.items() if key[0] in keys}
+                value = sum(val[0] for val in figures.values())
+                suppressed = sum(val[1] for val in figures.values())
+                shown.append(cube._don_format(value, suppressed))
+                raw.append((value, suppressed))
+            (cur, cur_sup), (prev, prev_sup) = raw
+            if cur_sup or prev_sup:
+                trend = "?"
+            elif cur > prev:
+                trend = "▲"
+            elif cur < prev:
+                trend = "▼"
+            else:
+                trend = "="
+            result.append((str(label), shown[0], shown[1], trend))
+        return result
+
+    @api.depends("company_id", "reference_date")
+    def _compute_summary(self):
+        for dashboard in self:
+            if not dashboard.company_id or not dashboard.reference_date:
+                dashboard.summary_html = False
+                continue
+            rows = dashboard._key_figures(dashboard.company_id, dashboard.reference_date)
+            body = Markup("").join(
+                Markup(
+                    "<tr><td>%s</td><td class='text-end'>%s</td>"
+                    "<td class='text-end'>%s</td><td class='text-center'>%s</td></tr>"
+                )
+                % (escape(label), escape(cur), escape(prev), escape(trend))
+                for label, cur, prev, trend in rows
+            )
+            dashboard.summary_html = Markup(
+                "<table class='table table-sm o_don_dashboard'><thead><tr><th>%s</th>"
+                "<th class='text-end'>%s</th><th class='text-end'>%s</th>"
+                "<th class='text-center'>%s</th></tr></thead><tbody>%s</tbody></table>"
+                "<p class='text-muted'>%s</p>"
+            ) % (
+                _("Key figure"),
+                _("This quarter"),
+                _("Previous quarter"),
+                _("Trend"),
+                body,
+                _(
+                    "Figures below %(threshold)s are suppressed and shown as <%(threshold)s; "
+                    "'≥' means suppressed cells are part of the figure. Signals depend on the "
+                    "willingness to report: read trends with the dark number in mind.",
+                    threshold=self.env["don.report.cube"]._don_threshold(),
+                ),
+            )
+
+    def action_open_signals(self):
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "don_rapportage.don_report_signal_action"
+        )
+
+    def action_open_cases(self):
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "don_rapportage.don_report_case_action"
+        )
+
+    def action_open_interventions(self):
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "don_rapportage.don_report_intervention_action"
+        )
+
+    def action_open_period_reports(self):
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "don_rapportage.don_period_report_action"
+        )

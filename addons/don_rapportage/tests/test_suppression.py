@@ -1,0 +1,211 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from odoo import Command
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import CUBES, DonReportCommon
+
+APRIL = [("period_start", ">=", date(2026, 4, 1)), ("period_start", "<=", date(2026, 4, 30))]
+
+
+@tagged("post_install", "-at_install")
+class TestSuppression(DonReportCommon):
+    def _channels(self, user, extra=()):
+        Cube = self.env["don.report.signal"].with_user(user)
+        groups = Cube.read_group(
+            [
+                *APRIL,
+                ("dimension", "=", "channel"),
+                ("company_id", "=", self.company_a.id),
+                *list(extra),
+            ],
+            ["figure:sum", "suppressed_cells:sum"],
+            ["channel_id"],
+        )
+        return {
+            group["channel_id"][0]: (group["figure"], group["suppressed_cells"]) for group in groups
+        }
+
+    def test_primary_and_secondary_suppression(self):
+        """3 is below the threshold; 7 is suppressed with it, otherwise the
+        total (22) minus 12 minus 7 would reveal the 3."""
+        for user in (self.reporting, self.pl):
+            channels = self._channels(user)
+            self.assertEqual(channels[self.ch_school.id], (12, 0))
+            self.assertEqual(channels[self.ch_police.id], (0, 1))
+            self.assertEqual(channels[self.ch_anon.id], (0, 1))
+            total = (
+                self.env["don.report.signal"]
+                .with_user(user)
+                .read_group([*APRIL, ("company_id", "=", self.company_a.id)], ["figure:sum"], [])
+            )
+            self.assertEqual(total[0]["figure"], 22, "without a dimension, the total is used")
+
+    def test_threshold_is_configurable(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "don_rapportage.small_number_threshold", "8"
+        )
+        channels = self._channels(self.reporting)
+        self.assertEqual(channels[self.ch_police.id], (0, 1), "7 < 8 is suppressed")
+        self.assertEqual(channels[self.ch_anon.id], (0, 1))
+        self.assertEqual(channels[self.ch_school.id], (12, 0), "3 + 7 >= 8: enough")
+        self.env["ir.config_parameter"].sudo().set_param(
+            "don_rapportage.small_number_threshold", "3"
+        )
+        channels = self._channels(self.reporting)
+        self.assertEqual(channels[self.ch_anon.id], (3, 0))
+
+    def test_differencing_overlapping_filters(self):
+        """All neighbourhoods minus all-but-one never gives the small one."""
+        Cube = self.env["don.report.signal"].with_user(self.reporting)
+        base = [*APRIL, ("company_id", "=", self.company_a.id)]
+
+        def total(domain):
+            return Cube.read_group(base + domain, ["figure:sum"], [])[0]["figure"] or 0
+
+        all_nbh = total([("dimension", "=", "neighbourhood")])
+        for nbh in (self.nbh_1, self.nbh_2, self.nbh_3):
+            but_one = total(
+                [("dimension", "=", "neighbourhood"), ("neighbourhood_id", "!=", nbh.id)]
+            )
+            self.assertNoSmallFigure([all_nbh - but_one])
+        # The total (22) minus all published neighbourhoods is the sum of the
+        # suppressed cells: 9 + 3, never 3 alone.
+        grand = total([])
+        self.assertEqual(grand, 22)
+        self.assertGreaterEqual(grand - all_nbh, 5)
+        # Across periods: a quarter minus its first two months is March+...
+        quarter = (
+            Cube.read_group(
+                [
+                    ("company_id", "=", self.company_a.id),
+                    ("dimension", "=", "channel"),
+                    ("channel_id", "=", self.ch_anon.id),
+                    ("period_start", ">=", date(2026, 4, 1)),
+                    ("period_start", "<=", date(2026, 6, 30)),
+                ],
+                ["figure:sum"],
+                [],
+            )[0]["figure"]
+            or 0
+        )
+        may_june = (
+            Cube.read_group(
+                [
+                    ("company_id", "=", self.company_a.id),
+                    ("dimension", "=", "channel"),
+                    ("channel_id", "=", self.ch_anon.id),
+                    ("period_start", ">=", date(2026, 5, 1)),
+                    ("period_start", "<=", date(2026, 6, 30)),
+                ],
+                ["figure:sum"],
+                [],
+            )[0]["figure"]
+            or 0
+        )
+        self.assertEqual(quarter - may_june, 0)
+
+    def test_no_small_figure_in_any_channel(self):
+        """search_read, read, read_group (every grouping), web_read_group and
+        export of every cube, for every role that can read them."""
+        export = self.env.ref("base.group_allow_export")
+        (self.reporting | self.pl).write({"groups_id": [Command.link(export.id)]})
+        for user in (self.reporting, self.pl):
+            for model in CUBES:
+                Cube = self.env[model].with_user(user)
+                rows = Cube.search_read([], ["figure", "suppressed_cells"])
+                self.assertTrue(rows or model != "don.report.signal")
+                self.assertNoSmallFigure([row["figure"] for row in rows], f"{model} rows")
+                for row in rows:
+                    if row["suppressed_cells"]:
+                        self.assertEqual(row["figure"], 0)
+                exported = Cube.search([]).export_data(["figure"])["datas"]
+                self.assertNoSmallFigure([int(line[0] or 0) for line in exported])
+                keys = [
+                    name
+                    for name, field in Cube._fields.items()
+                    if field.type in ("many2one", "selection") and not field.automatic
+                ]
+                for key in [*keys, "period_start:month"]:
+                    groups = Cube.read_group([], ["figure:sum"], [key])
+                    self.assertNoSmallFigure([group["figure"] for group in groups], key)
+                web = Cube.web_read_group([], ["figure:sum"], ["dimension"])
+                self.assertNoSmallFigure([group["figure"] for group in web["groups"]])
+
+    def test_other_municipality_hidden(self):
+        Cube = self.env["don.report.signal"].with_user(self.reporting)
+        self.assertFalse(Cube.search([("company_id", "=", self.company_b.id)]))
+        self.assertEqual(set(Cube.search([]).mapped("company_id")), {self.company_a})
+
+    def test_no_personal_data_in_report_models(self):
+        """Report models hold keys and counts only: no text, no link to a
+        person, a case, a youth or a signal."""
+        forbidden = {
+            "res.users",
+            "res.partner",
+            "don.youth",
+            "don.case",
+            "don.signal",
+            "don.case.note",
+            "don.intervention",
+        }
+        for model in (*CUBES, "don.report.goal"):
+            for name, field in self.env[model]._fields.items():
+                if name == "display_name":
+                    continue
+                self.assertNotIn(field.type, ("char", "text", "html", "binary"), f"{model}.{name}")
+                if field.type in ("many2one", "one2many", "many2many"):
+                    self.assertNotIn(field.comodel_name, forbidden, f"{model}.{name}")
+        text = str(self.env["don.report.signal"].with_user(self.reporting).search_read([]))
+        for secret in ("SIGNAALGEHEIM", "MELDERNAAM", "Noah", "NAAMGEHEIM"):
+            self.assertNotIn(secret, text)
+
+    def test_dashboard_suppressed(self):
+        dashboard = (
+            self.env["don.report.dashboard"]
+            .with_user(self.reporting)
+            .create({"company_id": self.company_a.id, "reference_date": date(2026, 5, 15)})
+        )
+        figures = dashboard._key_figures(self.company_a, date(2026, 5, 15))
+        self.assertEqual(figures[0][1], "22")
+        self.assertEqual(figures[2][1], "<5", "two cases started: suppressed")
+        for _label, current, previous, _trend in figures:
+            for shown in (current, previous):
+                digits = "".join(ch for ch in shown if ch.isdigit())
+                if not shown.startswith("<") and digits:
+                    self.assertNoSmallFigure([int(digits)])
+        self.assertIn("&lt;5", str(dashboard.summary_html))
+
+    def test_dashboard_opens_as_new_record(self):
+        """The dashboard form computes its figures on a new record (onchange),
+        as the web client opens it."""
+        Dashboard = self.env["don.report.dashboard"].with_user(self.reporting)
+        result = Dashboard.onchange(
+            {"company_id": self.company_a.id, "reference_date": "2026-05-15"},
+            [],
+            {"company_id": {}, "reference_date": {}, "summary_html": {}},
+        )
+        html = str(result["value"]["summary_html"])
+        self.assertIn("22", html)
+        self.assertIn("&lt;5", html)
+        self.assertNotIn("SIGNAALGEHEIM", html)
+
+    def test_settings(self):
+        Settings = self.env["res.config.settings"]
+        with self.assertRaises(ValidationError):
+            Settings.create({"don_small_number_threshold": 1})
+        Settings.create({"don_small_number_threshold": 5, "don_period_grain": "quarter"}).execute()
+        Cube = self.env["don.report.signal"].with_user(self.reporting)
+        rows = Cube.search_read(
+            [("company_id", "=", self.company_a.id), ("dimension", "=", "total")],
+            ["period_start", "figure"],
+        )
+        self.assertEqual(
+            [(row["period_start"], row["figure"]) for row in rows], [(date(2026, 4, 1), 22)]
+        )
+        # The suppression works per quarter as it did per month.
+        channels = self._channels(self.reporting)
+        self.assertEqual(channels[self.ch_anon.id], (0, 1))
