@@ -72,12 +72,14 @@ class DonCampaign(models.Model):
     reach_training_count = fields.Integer(string="Trainings held", compute="_compute_reach")
     reach_people_count = fields.Integer(string="People trained", compute="_compute_reach")
     reach_signals_before = fields.Integer(
-        string="Signals before", compute="_compute_reach",
+        string="Signals before",
+        compute="_compute_reach",
         help="Signals reported by the trained organisations in the window before "
         "their first training.",
     )
     reach_signals_after = fields.Integer(
-        string="Signals after", compute="_compute_reach",
+        string="Signals after",
+        compute="_compute_reach",
         help="Signals reported by the trained organisations in the window from "
         "their first training on.",
     )
@@ -85,7 +87,11 @@ class DonCampaign(models.Model):
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for campaign in self:
-            if campaign.date_start and campaign.date_end and campaign.date_end < campaign.date_start:
+            if (
+                campaign.date_start
+                and campaign.date_end
+                and campaign.date_end < campaign.date_start
+            ):
                 raise ValidationError(_("The end of a campaign cannot be before its start."))
 
     @api.depends("training_ids.don_held")

@@ -54,8 +54,14 @@ class DonSignalCard(models.Model):
     audience = fields.Selection(AUDIENCES, required=True, index=True, tracking=True)
     version = fields.Integer(required=True, default=1, readonly=True, copy=False)
     state = fields.Selection(
-        CARD_STATES, string="Status", required=True, default="draft", readonly=True,
-        copy=False, tracking=True, index=True,
+        CARD_STATES,
+        string="Status",
+        required=True,
+        default="draft",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
     )
     intro = fields.Text(
         string="Introduction", translate=True, help="Short text at the top of the card."
@@ -67,19 +73,27 @@ class DonSignalCard(models.Model):
     )
     line_ids = fields.One2many("don.signal.card.line", "card_id", string="Content", copy=True)
     signal_line_ids = fields.One2many(
-        "don.signal.card.line", "card_id", domain=[("section", "=", "signal")],
+        "don.signal.card.line",
+        "card_id",
+        domain=[("section", "=", "signal")],
         string="Possible signals",
     )
     risk_line_ids = fields.One2many(
-        "don.signal.card.line", "card_id", domain=[("section", "=", "risk")],
+        "don.signal.card.line",
+        "card_id",
+        domain=[("section", "=", "risk")],
         string="Risk factors",
     )
     protective_line_ids = fields.One2many(
-        "don.signal.card.line", "card_id", domain=[("section", "=", "protective")],
+        "don.signal.card.line",
+        "card_id",
+        domain=[("section", "=", "protective")],
         string="Protective factors",
     )
     route_line_ids = fields.One2many(
-        "don.signal.card.line", "card_id", domain=[("section", "=", "route")],
+        "don.signal.card.line",
+        "card_id",
+        domain=[("section", "=", "route")],
         string="Reporting route",
     )
     display_version = fields.Char(string="Version label", compute="_compute_display_version")
@@ -100,7 +114,9 @@ class DonSignalCard(models.Model):
     @api.depends("name", "version", "audience")
     def _compute_display_name(self):
         for card in self:
-            card.display_name = _("%(name)s (version %(version)s)", name=card.name, version=card.version)
+            card.display_name = _(
+                "%(name)s (version %(version)s)", name=card.name, version=card.version
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -116,8 +132,17 @@ class DonSignalCard(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        frozen = {"name", "audience", "intro", "line_ids", "signal_line_ids", "risk_line_ids",
-                  "protective_line_ids", "route_line_ids", "company_id"}
+        frozen = {
+            "name",
+            "audience",
+            "intro",
+            "line_ids",
+            "signal_line_ids",
+            "risk_line_ids",
+            "protective_line_ids",
+            "route_line_ids",
+            "company_id",
+        }
         if frozen & set(vals) and any(card.state != "draft" for card in self):
             raise UserError(
                 _("A published signal card cannot be changed. Create a new version instead.")
@@ -127,9 +152,7 @@ class DonSignalCard(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         if any(card.state != "draft" for card in self):
-            raise UserError(
-                _("A published signal card stays readable and cannot be deleted.")
-            )
+            raise UserError(_("A published signal card stays readable and cannot be deleted."))
 
     def _catalogue_line_commands(self):
         """Lines copied from the indicator and factor catalogues."""
@@ -151,7 +174,7 @@ class DonSignalCard(models.Model):
                     }
                 )
             )
-        factors = self.env["don.factor"].search([])
+        factors = self.env["don.factor"].search([("kind", "in", ("risk", "protective"))])
         for seq, factor in enumerate(factors, start=1):
             commands.append(
                 Command.create(
@@ -178,9 +201,7 @@ class DonSignalCard(models.Model):
             card.write(
                 {
                     "line_ids": [
-                        Command.delete(line.id)
-                        for line in card.line_ids
-                        if line.section != "route"
+                        Command.delete(line.id) for line in card.line_ids if line.section != "route"
                     ]
                     + card._catalogue_line_commands()
                 }

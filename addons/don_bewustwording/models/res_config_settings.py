@@ -26,10 +26,11 @@ class ResConfigSettings(models.TransientModel):
 
     def set_values(self):
         old = self.env["res.partner"]._don_default_refresher_months()
-        super().set_values()
+        res = super().set_values()
         if self.env["res.partner"]._don_default_refresher_months() != old:
             # next due dates of organisations on the default interval change
             partners = self.env["res.partner"].search(
                 [("don_last_training_date", "!=", False), ("don_refresher_months", "=", 0)]
             )
             self.env.add_to_compute(partners._fields["don_next_training_date"], partners)
+        return res

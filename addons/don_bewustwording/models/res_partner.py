@@ -37,7 +37,9 @@ class ResPartner(models.Model):
         "receives the refresher reminders.",
     )
     don_training_ids = fields.One2many(
-        "event.event", "don_partner_id", string="DON trainings",
+        "event.event",
+        "don_partner_id",
+        string="DON trainings",
         domain=[("don_is_training", "=", True)],
     )
     don_last_training_date = fields.Date(
@@ -175,9 +177,7 @@ class ResPartner(models.Model):
             )
         }
         for partner in self:
-            first, trainings, people, before, after = figures.get(
-                partner.id, (False, 0, 0, 0, 0)
-            )
+            first, trainings, people, before, after = figures.get(partner.id, (False, 0, 0, 0, 0))
             partner.don_first_training_date = first
             partner.don_reach_training_count = trainings
             partner.don_reach_people_count = people
@@ -195,7 +195,9 @@ class ResPartner(models.Model):
     def _don_print_signal_card(self, report_xmlid):
         self.ensure_one()
         if not self.don_org_type:
-            raise UserError(_("Only an organisation with a DON organisation type has a signal card."))
+            raise UserError(
+                _("Only an organisation with a DON organisation type has a signal card.")
+            )
         if not self._don_current_signal_card():
             raise UserError(
                 _("There is no published signal card for this organisation's audience yet.")

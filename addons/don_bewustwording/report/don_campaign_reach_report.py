@@ -18,8 +18,8 @@ class DonCampaignReachReport(models.Model):
     _auto = False
     _order = "campaign_id, partner_id"
 
-    campaign_id = fields.Many2one("don.campaign", string="Campaign", readonly=True)
-    phase = fields.Selection(PHASES, readonly=True)
+    campaign_id = fields.Many2one("don.campaign", readonly=True)
+    phase = fields.Selection(PHASES, readonly=True, help="Phase of the campaign.")
     partner_id = fields.Many2one("res.partner", string="Organisation", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     first_training_date = fields.Date(string="First training", readonly=True)

@@ -31,8 +31,9 @@ class ReportSignalCard(models.AbstractModel):
             "doc_model": "don.signal.card",
             "docs": cards,
             "size": self._size,
-            "items": [{"card": card, "partner": False, "qr_src": False, "url": False}
-                      for card in cards],
+            "items": [
+                {"card": card, "partner": False, "qr_src": False, "url": False} for card in cards
+            ],
         }
 
 

@@ -126,9 +126,7 @@ class TestAccessMatrix(DonAwarenessCommon):
                         self.assertEqual(
                             self.env[model].with_user(user).search([("id", "=", row.id)]), row
                         )
-                        self.env[model].with_user(user).read_group(
-                            [], ["training_count:sum"], []
-                        )
+                        self.env[model].with_user(user).read_group([], ["training_count:sum"], [])
                     else:
                         with self.assertRaises(AccessError):
                             self.env[model].with_user(user).search([])
@@ -143,18 +141,20 @@ class TestAccessMatrix(DonAwarenessCommon):
         with self.assertRaises(AccessError):
             self.campaign_b.with_user(self.pl).read(["name"])
         self.assertFalse(
-            self.env["don.signal.card"].with_user(self.pl_b).search([("id", "=", self.card_club.id)])
+            self.env["don.signal.card"]
+            .with_user(self.pl_b)
+            .search([("id", "=", self.card_club.id)])
         )
-        self.assertFalse(
-            Campaign.name_search("Elders"), "name_search honours the company rule"
-        )
+        self.assertFalse(Campaign.name_search("Elders"), "name_search honours the company rule")
 
     def test_trainings_managed_by_projectleider(self):
         event = self._training(self.school, "2025-09-01 17:00:00", campaign=self.campaign)
         # the projectleider plans trainings and registers attendance
         event.with_user(self.pl).write({"don_evaluation": "<p>Good</p>"})
-        reg = self.env["event.registration"].with_user(self.pl).create(
-            {"event_id": event.id, "name": "Docent"}
+        reg = (
+            self.env["event.registration"]
+            .with_user(self.pl)
+            .create({"event_id": event.id, "name": "Docent"})
         )
         reg.action_set_done()
         # a professional reads trainings but cannot change them or see attendees

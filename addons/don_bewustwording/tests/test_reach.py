@@ -86,9 +86,7 @@ class TestReach(DonAwarenessCommon):
         self.assertEqual(
             (self.camp_a.reach_signals_before, self.camp_a.reach_signals_after), (2, 3)
         )
-        self.assertEqual(
-            (self.camp_b.reach_training_count, self.camp_b.reach_people_count), (1, 3)
-        )
+        self.assertEqual((self.camp_b.reach_training_count, self.camp_b.reach_people_count), (1, 3))
         self.assertEqual(self.camp_b.held_training_count, 1)
         self.assertEqual(self.camp_b.planned_training_count, 2)
 

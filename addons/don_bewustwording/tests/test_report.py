@@ -90,8 +90,14 @@ class TestSignalCardReport(DonAwarenessCommon):
             self._html(CARD_REPORT, self.card_club, self.plain)
 
     def test_print_buttons(self):
-        action = self.club.with_user(self.kt).with_company(self.company_a).action_don_print_signal_card()
+        action = (
+            self.club.with_user(self.kt).with_company(self.company_a).action_don_print_signal_card()
+        )
         self.assertEqual(action["report_name"], "don_bewustwording.report_partner_signal_card")
         self.assertEqual(action["type"], "ir.actions.report")
-        action = self.training.with_user(self.kt).with_company(self.company_a).action_don_print_signal_card()
+        action = (
+            self.training.with_user(self.kt)
+            .with_company(self.company_a)
+            .action_don_print_signal_card()
+        )
         self.assertEqual(action["report_type"], "qweb-html")
