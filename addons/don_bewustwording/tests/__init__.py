@@ -4,3 +4,4 @@ from . import test_reach
 from . import test_access
 from . import test_report
 from . import test_ui
+from . import test_views

@@ -168,3 +168,23 @@ class TestAccessMatrix(DonAwarenessCommon):
         self.assertEqual(self.club.with_user(self.kt).don_reach_training_count, 1)
         with self.assertRaises(AccessError):
             self.club.with_user(self.plain).read(["don_signals_after"])
+
+    def test_campaign_screens_readable_for_every_reader(self):
+        """Kanban and form of a campaign open for each role that reads
+        campaigns: counts, reach and the trainings list included."""
+        fields_ = [
+            "name",
+            "held_training_count",
+            "planned_training_count",
+            "reach_people_count",
+            "reach_signals_after",
+            "training_ids",
+        ]
+        for role in ("pl", "manager", "kt", "prof", "reporting"):
+            with self.subTest(role=role):
+                campaign = self.campaign.with_user(getattr(self, role))
+                values = campaign.read(fields_)[0]
+                self.assertEqual(values["held_training_count"], 1)
+                self.assertEqual(values["reach_people_count"], 2)
+                club = self.club.with_user(getattr(self, role))
+                club.read(["don_training_ids", "don_card_received_id", "don_last_training_date"])
