@@ -59,10 +59,9 @@ class EventEvent(models.Model):
     @api.depends("don_campaign_id.phase")
     def _compute_don_phase(self):
         for event in self:
-            if event.don_campaign_id:
-                event.don_phase = event.don_campaign_id.phase
+            event.don_phase = event.don_campaign_id.phase or event.don_phase
 
-    @api.depends("stage_id.pipe_end", "registration_ids.state")
+    @api.depends("don_is_training", "stage_id.pipe_end", "registration_ids.state")
     def _compute_don_held(self):
         attended = {
             event.id
