@@ -1,7 +1,10 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 AUDIENCES = [
     ("internal", "Internal teams"),
@@ -206,7 +209,64 @@ class DonSignalCard(models.Model):
                     + card._catalogue_line_commands()
                 }
             )
+        self._copy_catalogue_translations()
         return True
+
+    def _copy_catalogue_translations(self):
+        """The lines were created with the texts in the current language; copy
+        the catalogue texts in every language (translated columns are jsonb),
+        so the frozen card prints in the reader's language. Set-based SQL on
+        lines the user just wrote through the ORM (access checked there)."""
+        Line = self.env["don.signal.card.line"]
+        Line.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE don_signal_card_line l
+                   SET name = i.name, description = i.description, group_name = c.name
+                  FROM don_indicator i
+                  JOIN don_signal_category c ON c.id = i.category_id
+                 WHERE l.indicator_id = i.id AND l.card_id IN %s
+                """,
+                tuple(self.ids),
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE don_signal_card_line l
+                   SET name = f.name, description = f.description
+                  FROM don_factor f
+                 WHERE l.factor_id = f.id AND l.card_id IN %s
+                """,
+                tuple(self.ids),
+            )
+        )
+        # life areas are selection labels: one jsonb value per area
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        field = self.env["don.factor"]._fields["life_area"]
+        labels = {
+            lang: dict(field._description_selection(self.env(context={"lang": lang})))
+            for lang in langs
+        }
+        for value, _label in field.selection:
+            translations = {lang: labels[lang].get(value) for lang in langs}
+            if "en_US" not in translations:
+                translations["en_US"] = dict(field.selection)[value]
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE don_signal_card_line l
+                       SET group_name = %s::jsonb
+                      FROM don_factor f
+                     WHERE l.factor_id = f.id AND f.life_area = %s AND l.card_id IN %s
+                    """,
+                    json.dumps(translations),
+                    value,
+                    tuple(self.ids),
+                )
+            )
+        Line.invalidate_model(["name", "description", "group_name"])
 
     def action_publish(self):
         """Publish this draft; the audience's published version is superseded."""

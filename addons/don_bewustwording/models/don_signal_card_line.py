@@ -22,9 +22,11 @@ class DonSignalCardLine(models.Model):
     card_id = fields.Many2one("don.signal.card", required=True, ondelete="cascade", index=True)
     section = fields.Selection(SECTIONS, required=True, default="route")
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Text", required=True)
-    description = fields.Text(string="Explanation")
-    group_name = fields.Char(string="Group", help="Category or life area printed as heading.")
+    name = fields.Char(string="Text", required=True, translate=True)
+    description = fields.Text(string="Explanation", translate=True)
+    group_name = fields.Char(
+        string="Group", translate=True, help="Category or life area printed as heading."
+    )
     phone = fields.Char(help="Phone number of the reporting route.")
     email = fields.Char(help="E-mail address of the reporting route.")
     indicator_id = fields.Many2one("don.indicator", ondelete="set null", readonly=True)

@@ -90,3 +90,25 @@ class TestSignalCardVersioning(DonAwarenessCommon):
         card.action_load_catalogue()
         with self.assertRaises(UserError):
             card.action_publish()  # no reporting route yet
+
+    def test_card_keeps_catalogue_translations(self):
+        """The frozen lines carry the catalogue texts in every language."""
+        self.env["res.lang"]._activate_lang("nl_NL")
+        category = self.env["don.signal.category"].search([], limit=1)
+        indicator = self.env["don.indicator"].create(
+            {"name": "Carries a lot of cash (test)", "category_id": category.id}
+        )
+        indicator.update_field_translations("name", {"nl_NL": "Heeft veel contant geld (test)"})
+        card = self.env["don.signal.card"].create(
+            {"name": "Clubs", "audience": "sportclub", "company_id": self.company_a.id}
+        )
+        card.action_load_catalogue()
+        line = card.signal_line_ids.filtered(lambda ln: ln.indicator_id == indicator)
+        self.assertEqual(line.name, "Carries a lot of cash (test)")
+        self.assertEqual(line.with_context(lang="nl_NL").name, "Heeft veel contant geld (test)")
+        # a later translation change in the catalogue does not reach the card
+        indicator.update_field_translations("name", {"nl_NL": "Gewijzigd"})
+        line.invalidate_recordset()
+        self.assertEqual(line.with_context(lang="nl_NL").name, "Heeft veel contant geld (test)")
+        factor_line = card.risk_line_ids[:1]
+        self.assertTrue(factor_line.with_context(lang="nl_NL").group_name)
