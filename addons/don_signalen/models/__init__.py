@@ -2,5 +2,13 @@ from . import don_signal_channel
 from . import don_signal_category
 from . import don_indicator
 from . import don_signal
+from . import don_signal_intake
+from . import don_signal_intake_log
 from . import don_access
+from . import don_agenda_item
+from . import don_meeting
+from . import don_youth
+from . import don_case
+from . import res_company
+from . import res_config_settings
 from . import res_partner
