@@ -310,7 +310,7 @@ class DonSignal(models.Model):
             .sudo()
             .get_param("don_signalen.duplicate_days", DEFAULT_DUPLICATE_DAYS)
         )
-        self.env.flush_model()
+        self.flush_model()
         received = self.date_received or fields.Datetime.now()
         since, until = received - timedelta(days=days), received + timedelta(days=days)
         base = SQL(
@@ -352,7 +352,7 @@ class DonSignal(models.Model):
             parts.append(
                 SQL(
                     "SELECT s.id, 1 AS score FROM don_signal s"
-                    " WHERE %s AND s.description %% %s",
+                    " WHERE %s AND s.description %%%% %s",
                     base,
                     self.description,
                 )
@@ -370,6 +370,21 @@ class DonSignal(models.Model):
             )
         )
         return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.depends("reference")
+    def _compute_display_name(self):
+        # The number says nothing about the signal's content: shown also to
+        # users outside the access relation (activities, bundle links).
+        for signal in self:
+            signal.display_name = signal.reference
+
+    def message_post(self, **kwargs):
+        # A recipient without access to the signal is not listed on the
+        # message: listed partners may read a message (mail.message rules).
+        if self and kwargs.get("partner_ids"):
+            allowed = self._don_allowed_partner_ids()
+            kwargs["partner_ids"] = [pid for pid in kwargs["partner_ids"] if pid in allowed]
+        return super().message_post(**kwargs)
 
     # ------------------------------------------------------------------
     # CRUD
