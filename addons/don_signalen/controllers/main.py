@@ -8,6 +8,10 @@ from odoo.http import request
 
 _logger = logging.getLogger(__name__)
 
+# Five attachments of 10 MB and the text fields; larger requests are refused
+# by the framework (a Dutch page, see ir.http) before they reach the form.
+MAX_REQUEST_SIZE = 60 * 1024 * 1024
+
 STATUS_LABELS = {
     "new": "received",
     "triage": "in_progress",
@@ -27,7 +31,8 @@ class DonSignalIntakeController(http.Controller):
     # ------------------------------------------------------------------
     def _set_lang(self):
         # The reporting pages are Dutch.
-        lang = "nl_NL" if request.env["res.lang"]._lang_get_id("nl_NL") else "en_US"
+        installed = dict(request.env["res.lang"].get_installed())
+        lang = "nl_NL" if "nl_NL" in installed else "en_US"
         request.update_context(lang=lang)
 
     def _partner_for_token(self, token):
@@ -95,6 +100,7 @@ class DonSignalIntakeController(http.Controller):
         methods=["POST"],
         csrf=False,
         sitemap=False,
+        max_content_length=MAX_REQUEST_SIZE,
     )
     def intake_submit(self, token=None, **post):
         self._set_lang()
@@ -136,7 +142,7 @@ class DonSignalIntakeController(http.Controller):
             return self._render_form(
                 partner=partner, token=token, error=error.args[0], post=post, status=400
             )
-        Log._register(address, partner)
+        Log._record_submission(address, partner)
         return request.render(
             "don_signalen.intake_thanks",
             {"reference": signal.reference, "token": token, "anonymous": not partner},

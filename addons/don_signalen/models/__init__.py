@@ -12,3 +12,4 @@ from . import don_case
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import ir_http

@@ -679,7 +679,9 @@ class DonSignal(models.Model):
         """A mail to the signal alias becomes a signal for the handler team.
         Senders are not matched to young people or partners."""
         values = dict(custom_values or {})
-        values.update(self._don_intake_defaults())
+        company = self.env["res.company"].browse(values.get("company_id")).exists()
+        company = company or self.env["don.signal.intake"]._intake_company()
+        values.update(self.with_company(company)._don_intake_defaults(company))
         channel = self.env.ref("don_signalen.channel_email")
         body = tools.html2plaintext(msg_dict.get("body") or "").strip()
         email = tools.email_normalize(msg_dict.get("email_from") or "") or False
@@ -696,5 +698,5 @@ class DonSignal(models.Model):
             }
         )
         return super(
-            DonSignal, self.with_context(mail_create_nosubscribe=True)
+            DonSignal, self.with_company(company).with_context(mail_create_nosubscribe=True)
         ).message_new(msg_dict, custom_values=values)

@@ -73,7 +73,7 @@ class DonSignalIntakeLog(models.Model):
         return not (partner and counts.get(keys[1], 0) >= limit_token)
 
     @api.model
-    def _register(self, address, partner=None):
+    def _record_submission(self, address, partner=None):
         now = fields.Datetime.now()
         rows = [(self._key_ip(address), now)]
         if partner:

@@ -37,7 +37,17 @@ class DonSignalHandleWizard(models.TransientModel):
         if self.outcome == "new_case" and not self.youth_id and len(self.signal_id.youth_ids) == 1:
             self.youth_id = self.signal_id.youth_ids
         if self.outcome == "linked_case" and not self.case_id:
-            self.case_id = self.signal_id.case_id
+            # The signal's case, else the one open case of its young person.
+            # Searched with the user's rights: only a case they may see.
+            cases = self.signal_id.case_id or self.env["don.case"].search(
+                [
+                    ("youth_id", "in", self.signal_id.youth_ids.ids),
+                    ("stage", "!=", "afgesloten"),
+                ],
+                limit=2,
+            )
+            if len(cases) == 1:
+                self.case_id = cases
 
     def _create_case(self):
         signal = self.signal_id
