@@ -87,7 +87,10 @@ class DonSignalIntakeController(http.Controller):
         partner = self._partner_for_token(token)
         if not partner:
             return self._error(
-                _("This reporting link is not valid (any more). Ask the municipality for a new one."),
+                _(
+                    "This reporting link is not valid (any more). "
+                    "Ask the municipality for a new one."
+                ),
                 status=404,
             )
         return self._render_form(partner=partner, token=token)
@@ -160,7 +163,10 @@ class DonSignalIntakeController(http.Controller):
         partner = self._partner_for_token(token)
         if not partner:
             return self._error(
-                _("This reporting link is not valid (any more). Ask the municipality for a new one."),
+                _(
+                    "This reporting link is not valid (any more). "
+                    "Ask the municipality for a new one."
+                ),
                 status=404,
             )
         # sudo: after the token check, only the reference, date and status of

@@ -7,12 +7,16 @@ class DonCase(models.Model):
     _inherit = "don.case"
 
     don_signal_ids = fields.One2many("don.signal", "case_id", string="Signals")
-    don_signal_count = fields.Integer(string="Number of signals", compute="_compute_don_signal_count")
+    don_signal_count = fields.Integer(
+        string="Number of signals", compute="_compute_don_signal_count"
+    )
 
     def _compute_don_signal_count(self):
         # Counted through the record rules: only the signals the user sees.
         counts = dict(
-            self.env["don.signal"]._read_group([("case_id", "in", self.ids)], ["case_id"], ["__count"])
+            self.env["don.signal"]._read_group(
+                [("case_id", "in", self.ids)], ["case_id"], ["__count"]
+            )
         )
         for case in self:
             case.don_signal_count = counts.get(case, 0)

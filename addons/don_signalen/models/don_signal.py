@@ -4,11 +4,10 @@ import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models, tools
+from odoo.addons.don_core.models.don_shared_mixin import DonSharedMixin
 from odoo.exceptions import UserError, ValidationError
 from odoo.modules.db import has_trigram
 from odoo.tools import SQL
-
-from odoo.addons.don_core.models.don_shared_mixin import DonSharedMixin
 
 _logger = logging.getLogger(__name__)
 
@@ -351,8 +350,7 @@ class DonSignal(models.Model):
         if self.description and (self.env.registry.has_trigram or has_trigram(self.env.cr)):
             parts.append(
                 SQL(
-                    "SELECT s.id, 1 AS score FROM don_signal s"
-                    " WHERE %s AND s.description %%%% %s",
+                    "SELECT s.id, 1 AS score FROM don_signal s WHERE %s AND s.description %%%% %s",
                     base,
                     self.description,
                 )
@@ -360,7 +358,10 @@ class DonSignal(models.Model):
         if not parts:
             return []
         self.env.cr.execute(
-            SQL("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", str(SIMILARITY_THRESHOLD))
+            SQL(
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
+                str(SIMILARITY_THRESHOLD),
+            )
         )
         self.env.cr.execute(
             SQL(
@@ -441,7 +442,7 @@ class DonSignal(models.Model):
         return signals
 
     def write(self, vals):
-        if "case_id" in vals and vals["case_id"]:
+        if vals.get("case_id"):
             case = self.env["don.case"].browse(vals["case_id"])
             case.check_access("read")
             case._check_open_for_contributions()
@@ -489,7 +490,9 @@ class DonSignal(models.Model):
     def _don_send_feedback(self, kind):
         """Send the feedback template ``kind`` (received, in_progress, done)
         to the reporters. A failing mail never loses or blocks the signal."""
-        template = self.env.ref(f"don_signalen.mail_template_signal_{kind}", raise_if_not_found=False)
+        template = self.env.ref(
+            f"don_signalen.mail_template_signal_{kind}", raise_if_not_found=False
+        )
         if not template:
             return
         for signal in self._don_feedback_recipients():
@@ -519,7 +522,11 @@ class DonSignal(models.Model):
         """Daily: an activity for the handler of every signal whose feedback
         is overdue, once per signal."""
         overdue = self.search(
-            [("feedback_overdue", "=", True), ("is_anonymous", "=", False), ("handler_id", "!=", False)]
+            [
+                ("feedback_overdue", "=", True),
+                ("is_anonymous", "=", False),
+                ("handler_id", "!=", False),
+            ]
         )
         activity_type = self.env.ref("don_signalen.mail_activity_feedback_overdue")
         existing = self.env["mail.activity"].search(
@@ -550,7 +557,9 @@ class DonSignal(models.Model):
     # ------------------------------------------------------------------
     def _check_editable(self):
         if not self.env.su and self.filtered(lambda s: not s.don_editable):
-            raise UserError(_("Only the author, the handler or the owning domain handles a signal."))
+            raise UserError(
+                _("Only the author, the handler or the owning domain handles a signal.")
+            )
 
     def action_start_triage(self):
         self._check_editable()

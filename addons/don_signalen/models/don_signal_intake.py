@@ -51,8 +51,7 @@ class DonSignalIntake(models.AbstractModel):
         categories = (
             self.env["don.signal.category"]
             .sudo()
-            .search([])
-            .filtered(lambda c: c.indicator_ids)
+            .search([("indicator_ids", "!=", False)], limit=50)
         )
         neighbourhoods = (
             self.env["don.neighbourhood"].sudo().search([("company_id", "in", [company.id, False])])
@@ -144,9 +143,9 @@ class DonSignalIntake(models.AbstractModel):
         category = indicators[:1].category_id
         neighbourhood = False
         if str(post.get("neighbourhood_id") or "").isdigit():
-            neighbourhood = self.env["don.neighbourhood"].sudo().browse(
-                int(post["neighbourhood_id"])
-            ).exists()
+            neighbourhood = (
+                self.env["don.neighbourhood"].sudo().browse(int(post["neighbourhood_id"])).exists()
+            )
         vals = dict(
             defaults,
             name=values["name"],

@@ -79,7 +79,8 @@ class DonSignalIntakeLog(models.Model):
         if partner:
             rows.append((self._key_partner(partner), now))
         self.env.cr.execute(
-            "INSERT INTO don_signal_intake_log (key, date) VALUES " + ",".join(["(%s, %s)"] * len(rows)),
+            "INSERT INTO don_signal_intake_log (key, date) VALUES "
+            + ",".join(["(%s, %s)"] * len(rows)),
             [value for row in rows for value in row],
         )
 

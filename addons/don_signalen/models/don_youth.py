@@ -6,7 +6,9 @@ from odoo import _, fields, models
 class DonYouth(models.Model):
     _inherit = "don.youth"
 
-    don_signal_count = fields.Integer(string="Number of signals", compute="_compute_don_signal_count")
+    don_signal_count = fields.Integer(
+        string="Number of signals", compute="_compute_don_signal_count"
+    )
 
     def _compute_don_signal_count(self):
         # Counted through the record rules: only the signals the user sees.

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from odoo import _, models
+from odoo import models
 from odoo.http import request
 
 

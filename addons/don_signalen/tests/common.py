@@ -1,7 +1,6 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
-
 from odoo.addons.don_core.tests.common import DonTestCommon
 
 
@@ -29,8 +28,8 @@ class SignalTestCommon(DonTestCommon):
         cls.school = env["res.partner"].create(
             {"name": "Testcollege", "is_company": True, "email": "zorg@testcollege.example"}
         )
-        Signal = env["don.signal"].with_company(cls.company_a).with_context(
-            don_signal_no_feedback=True
+        Signal = (
+            env["don.signal"].with_company(cls.company_a).with_context(don_signal_no_feedback=True)
         )
         cls.sig_pol = Signal.create(
             {

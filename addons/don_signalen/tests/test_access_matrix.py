@@ -48,7 +48,9 @@ class TestSignalAccessMatrix(SignalTestCommon):
         }
         self.assertMatrix(self.can_create, "don.signal", self.kt_soc | self.prof_soc, vals)
         vals["domain_id"] = self.dom_vei.id
-        self.assertMatrix(self.can_create, "don.signal", self.pl | self.kt_vei | self.prof_vei, vals)
+        self.assertMatrix(
+            self.can_create, "don.signal", self.pl | self.kt_vei | self.prof_vei, vals
+        )
         # On a case the user cannot see: refused.
         vals.update(domain_id=self.dom_soc.id, case_id=self.case_b.id)
         self.assertMatrix(self.can_create, "don.signal", self.kt_soc, vals)
@@ -62,7 +64,11 @@ class TestSignalAccessMatrix(SignalTestCommon):
         for record in (self.ch_school, self.category, self.indicator):
             self.assertMatrix(self.can_read, record, readers)
             self.assertMatrix(self.can_write, record, self.manager, {"sequence": 3})
-            self.assertMatrix(self.can_unlink, record.copy({"code": "x_copy"} if record == self.ch_school else {}), self.manager)
+            self.assertMatrix(
+                self.can_unlink,
+                record.copy({"code": "x_copy"} if record == self.ch_school else {}),
+                self.manager,
+            )
         self.assertMatrix(
             self.can_create, "don.signal.channel", self.manager, {"name": "Kanaal", "code": "k"}
         )
@@ -77,4 +83,6 @@ class TestSignalAccessMatrix(SignalTestCommon):
     def test_intake_log_is_technical(self):
         log = self.env["don.signal.intake.log"].create({"key": "ip:x"})
         self.assertMatrix(self.can_read, log, self.env["res.users"])
-        self.assertMatrix(self.can_create, "don.signal.intake.log", self.env["res.users"], {"key": "y"})
+        self.assertMatrix(
+            self.can_create, "don.signal.intake.log", self.env["res.users"], {"key": "y"}
+        )

@@ -64,7 +64,8 @@ class TestSignalDuplicates(SignalTestCommon):
             description="Jongen van ongeveer 14 met dure scooter hangt elke avond bij de snackbar"
         )
         second = self._signal(
-            description="Jongen van ongeveer 14 met een dure scooter hangt iedere avond bij snackbar"
+            description="Jongen van ongeveer 14 met een dure scooter hangt iedere avond "
+            "bij snackbar"
         )
         unrelated = self._signal(description="Vader belt over schoolkeuze van dochter")
         proposals = second.with_user(self.kt_soc).duplicate_ids
@@ -78,7 +79,9 @@ class TestSignalDuplicates(SignalTestCommon):
         as_soc = new.with_user(self.kt_soc)
         self.assertNotIn(self.sig_pol, as_soc.duplicate_ids)
         self.assertEqual(as_soc.duplicate_count, len(as_soc.duplicate_ids))
-        data = as_soc.web_read({"duplicate_ids": {"fields": {"display_name": {}}}, "duplicate_count": {}})
+        data = as_soc.web_read(
+            {"duplicate_ids": {"fields": {"display_name": {}}}, "duplicate_count": {}}
+        )
         self.assertNotIn(self.sig_pol.reference, str(data))
         # Another municipality is never a candidate.
         self.assertNotIn(self.sig_z.id, new._don_duplicate_candidate_ids())
@@ -96,6 +99,7 @@ class TestSignalDuplicates(SignalTestCommon):
         )
         self.env.invalidate_all()
         signal = new.with_user(self.kt_soc)
-        signal.reference  # noqa: B018 - prefetch the record itself
+        self.assertTrue(signal.reference)  # the record itself is in cache
         with self.assertQueryCount(__system__=10, t_kt_soc=10):
-            signal.duplicate_ids  # noqa: B018
+            proposals = signal.duplicate_ids
+        self.assertIn(self.sig_soc, proposals)

@@ -82,18 +82,24 @@ class TestWebIntake(HttpCase, IntakeCommon):
         self.assertEqual(signal.handler_id, self.kt_vei)
         self.assertTrue(signal.feedback_deadline)
         # Visible to the handler through the access relation.
-        self.assertTrue(self.env["don.signal"].with_user(self.kt_vei).search([("id", "=", signal.id)]))
+        self.assertTrue(
+            self.env["don.signal"].with_user(self.kt_vei).search([("id", "=", signal.id)])
+        )
         attachment = self.env["ir.attachment"].search(
             [("res_model", "=", "don.signal"), ("res_id", "=", signal.id)]
         )
         self.assertEqual(attachment.name, "verslag.pdf")
-        mails = self.env["mail.mail"].search([("model", "=", "don.signal"), ("res_id", "=", signal.id)])
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "don.signal"), ("res_id", "=", signal.id)]
+        )
         self.assertEqual(mails.email_to, "mentor@testcollege.example")
         self.assertNotIn("opgewacht", mails.body_html)
         # The status page lists the organisation's own reports only.
         status = self.url_open(f"/don/melden/{self.token}/status")
         self.assertIn(signal.reference, status.text)
-        self.assertNotIn(self.sig_soc.reference, status.text, "recorded by hand, not through the link")
+        self.assertNotIn(
+            self.sig_soc.reference, status.text, "recorded by hand, not through the link"
+        )
         self.assertNotIn("opgewacht", status.text)
 
     def test_anonymous_report_keeps_no_identifying_data(self):
@@ -123,7 +129,9 @@ class TestWebIntake(HttpCase, IntakeCommon):
         self.assertFalse([m for m in messages if m.email_from and "ik@example.com" in m.email_from])
         public = self.env.ref("base.public_partner")
         self.assertNotIn(public, signal.message_partner_ids)
-        self.assertFalse(self.env["mail.mail"].search([("res_id", "=", signal.id), ("model", "=", "don.signal")]))
+        self.assertFalse(
+            self.env["mail.mail"].search([("res_id", "=", signal.id), ("model", "=", "don.signal")])
+        )
         attachment = self.env["ir.attachment"].search(
             [("res_model", "=", "don.signal"), ("res_id", "=", signal.id)]
         )

@@ -69,7 +69,9 @@ class TestSignalLeakChannels(SignalTestCommon):
             message.with_user(self.kt_soc).read(["body"])
         notified = self.env["mail.notification"].search([("mail_message_id", "=", message.id)])
         self.assertFalse(notified.res_partner_id & self.kt_soc.partner_id)
-        self.sig_pol.with_user(self.kt_pol).message_subscribe(partner_ids=self.kt_soc.partner_id.ids)
+        self.sig_pol.with_user(self.kt_pol).message_subscribe(
+            partner_ids=self.kt_soc.partner_id.ids
+        )
         self.assertNotIn(self.kt_soc.partner_id, self.sig_pol.message_partner_ids)
 
     def test_attachments(self):

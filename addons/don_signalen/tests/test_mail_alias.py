@@ -44,8 +44,14 @@ class TestSignalMailAlias(SignalTestCommon):
         self.assertFalse(signal.youth_ids)
         self.assertFalse(signal.reporter_partner_id)
         # The handler sees it; others of another domain do not.
-        self.assertTrue(self.env["don.signal"].with_user(self.kt_vei).search([("id", "=", signal.id)]))
-        self.assertFalse(self.env["don.signal"].with_user(self.prof_soc).search([("id", "=", signal.id)]))
+        self.assertTrue(
+            self.env["don.signal"].with_user(self.kt_vei).search([("id", "=", signal.id)])
+        )
+        self.assertFalse(
+            self.env["don.signal"].with_user(self.prof_soc).search([("id", "=", signal.id)])
+        )
         # The sender gets the "received" confirmation.
-        mail = self.env["mail.mail"].search([("model", "=", "don.signal"), ("res_id", "=", signal.id)])
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "don.signal"), ("res_id", "=", signal.id)]
+        )
         self.assertEqual(mail.email_to, "jongerenwerker@welzijn.example")

@@ -84,8 +84,10 @@ class TestSignalWorkflow(SignalTestCommon):
         self.assertFalse(signal.agenda_requested)
         with self.assertRaises(UserError):
             signal._don_handle("referred", "")
-        wizard = self.env["don.signal.handle.wizard"].with_user(self.kt_soc).create(
-            {"signal_id": signal.id, "outcome": "referred", "reason": "Naar jongerenwerk"}
+        wizard = (
+            self.env["don.signal.handle.wizard"]
+            .with_user(self.kt_soc)
+            .create({"signal_id": signal.id, "outcome": "referred", "reason": "Naar jongerenwerk"})
         )
         wizard.action_confirm()
         self.assertEqual(signal.state, "done")
@@ -122,13 +124,17 @@ class TestSignalWorkflow(SignalTestCommon):
 
     def test_link_to_case_and_closed_case(self):
         signal = self.sig_soc.with_user(self.kt_soc)
-        wizard = self.env["don.signal.handle.wizard"].with_user(self.kt_soc).create(
-            {
-                "signal_id": signal.id,
-                "outcome": "linked_case",
-                "case_id": self.case_a.id,
-                "reason": "Zelfde jongere",
-            }
+        wizard = (
+            self.env["don.signal.handle.wizard"]
+            .with_user(self.kt_soc)
+            .create(
+                {
+                    "signal_id": signal.id,
+                    "outcome": "linked_case",
+                    "case_id": self.case_a.id,
+                    "reason": "Zelfde jongere",
+                }
+            )
         )
         wizard.action_confirm()
         self.assertEqual(signal.case_id, self.case_a)
@@ -151,14 +157,18 @@ class TestSignalWorkflow(SignalTestCommon):
     def test_new_case_wizard_carries_data(self):
         signal = self.sig_kt.with_user(self.kt_vei)
         signal.write({"neighbourhood_id": self.hood.id})
-        wizard = self.env["don.signal.handle.wizard"].with_user(self.kt_vei).create(
-            {
-                "signal_id": signal.id,
-                "outcome": "new_case",
-                "youth_name": "Sem Nieuwkoop",
-                "youth_date_of_birth": "2011-05-04",
-                "reason": "Zorgen van meerdere partners",
-            }
+        wizard = (
+            self.env["don.signal.handle.wizard"]
+            .with_user(self.kt_vei)
+            .create(
+                {
+                    "signal_id": signal.id,
+                    "outcome": "new_case",
+                    "youth_name": "Sem Nieuwkoop",
+                    "youth_date_of_birth": "2011-05-04",
+                    "reason": "Zorgen van meerdere partners",
+                }
+            )
         )
         action = wizard.action_confirm()
         case = self.env["don.case"].browse(action["res_id"])
@@ -170,23 +180,29 @@ class TestSignalWorkflow(SignalTestCommon):
         self.assertEqual(signal.outcome, "new_case")
 
     def test_bundle_and_feedback_to_all_reporters(self):
-        other = self.env["don.signal"].with_context(don_signal_no_feedback=True).create(
-            {
-                "name": "Sportclub: zelfde jongen",
-                "description": "x",
-                "channel_id": self.env.ref("don_signalen.channel_sportvereniging").id,
-                "reporter_type": "person",
-                "reporter_name": "Trainer",
-                "reporter_email": "trainer@club.example",
-                "domain_id": self.dom_soc.id,
-                "author_id": self.kt_soc.id,
-                "company_id": self.company_a.id,
-                "youth_ids": [(6, 0, self.youth_a.ids)],
-            }
+        other = (
+            self.env["don.signal"]
+            .with_context(don_signal_no_feedback=True)
+            .create(
+                {
+                    "name": "Sportclub: zelfde jongen",
+                    "description": "x",
+                    "channel_id": self.env.ref("don_signalen.channel_sportvereniging").id,
+                    "reporter_type": "person",
+                    "reporter_name": "Trainer",
+                    "reporter_email": "trainer@club.example",
+                    "domain_id": self.dom_soc.id,
+                    "author_id": self.kt_soc.id,
+                    "company_id": self.company_a.id,
+                    "youth_ids": [(6, 0, self.youth_a.ids)],
+                }
+            )
         )
         main = self.sig_soc.with_user(self.kt_soc)
-        wizard = self.env["don.signal.bundle.wizard"].with_user(self.kt_soc).create(
-            {"main_id": main.id, "signal_ids": [(6, 0, other.ids)]}
+        wizard = (
+            self.env["don.signal.bundle.wizard"]
+            .with_user(self.kt_soc)
+            .create({"main_id": main.id, "signal_ids": [(6, 0, other.ids)]})
         )
         wizard.action_bundle()
         self.assertEqual(other.bundle_id, self.sig_soc)
@@ -200,7 +216,9 @@ class TestSignalWorkflow(SignalTestCommon):
         main._don_handle("no_action", "Geen zorgen na gesprek")
         self.assertEqual(other.state, "done")
         self.assertEqual(other.outcome, "no_action")
-        done = self._mails(main | other).filtered(lambda m: "afgehandeld" in m.subject or "handled" in m.subject)
+        done = self._mails(main | other).filtered(
+            lambda m: "afgehandeld" in m.subject or "handled" in m.subject
+        )
         self.assertEqual(
             sorted(done.mapped("email_to")),
             ["mentor@testcollege.example", "trainer@club.example"],
@@ -226,8 +244,8 @@ class TestSignalWorkflow(SignalTestCommon):
     def test_overdue_feedback_cron_and_filter(self):
         self.sig_soc.write({"feedback_deadline": date.today() - timedelta(days=1)})
         self.sig_pol.write({"feedback_deadline": date.today() - timedelta(days=1)})
-        overdue = self.env["don.signal"].with_user(self.kt_soc).search(
-            [("feedback_overdue", "=", True)]
+        overdue = (
+            self.env["don.signal"].with_user(self.kt_soc).search([("feedback_overdue", "=", True)])
         )
         self.assertEqual(overdue, self.sig_soc, "the filter shows only what the user may see")
         self.env["don.signal"]._cron_feedback_overdue()

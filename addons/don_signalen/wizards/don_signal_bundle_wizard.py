@@ -40,9 +40,7 @@ class DonSignalBundleWizard(models.TransientModel):
         if extra_youths:
             main.write({"youth_ids": [Command.link(y.id) for y in extra_youths]})
         main.message_post(
-            body=_(
-                "Bundled: %(refs)s", refs=", ".join((signals | children).mapped("reference"))
-            ),
+            body=_("Bundled: %(refs)s", refs=", ".join((signals | children).mapped("reference"))),
             message_type="notification",
             subtype_xmlid="mail.mt_note",
         )

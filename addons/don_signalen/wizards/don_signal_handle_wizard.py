@@ -20,7 +20,6 @@ class DonSignalHandleWizard(models.TransientModel):
     reason = fields.Text(required=True)
     case_id = fields.Many2one(
         "don.case",
-        string="Case",
         domain="[('company_id', '=', company_id), ('stage', '!=', 'afgesloten')]",
     )
     youth_id = fields.Many2one(
