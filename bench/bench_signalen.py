@@ -276,9 +276,13 @@ def measure_orm(args):
         cr.execute(
             """SELECT s.id FROM don_signal s
                  JOIN don_signal_youth_rel r ON r.signal_id = s.id
-                 JOIN don_access_entry a ON a.res_model = 'don.signal' AND a.res_id = s.id
-                 JOIN res_users u ON u.id = a.user_id AND u.login = 'bench.01.kt_sociaal'
-                WHERE s.state = 'new' ORDER BY s.date_received DESC LIMIT 1"""
+                WHERE s.state = 'new'
+                  AND (SELECT count(DISTINCT a.user_id) FROM don_access_entry a
+                         JOIN res_users u ON u.id = a.user_id
+                        WHERE a.res_model = 'don.signal' AND a.res_id = s.id
+                          AND u.login IN %s) = %s
+                ORDER BY s.date_received DESC LIMIT 1""",
+            [tuple(f"bench.01.{user}" for _k, _l, user in COLUMNS if user), len(COLUMNS) - 1],
         )
         signal_id = cr.fetchone()[0]
         for key, _label, _user in COLUMNS:
