@@ -252,7 +252,11 @@ class TestSignalWorkflow(SignalTestCommon):
         self.env["don.signal"]._cron_feedback_overdue()
         activity_type = self.env.ref("don_signalen.mail_activity_feedback_overdue")
         activities = self.env["mail.activity"].search(
-            [("res_model", "=", "don.signal"), ("activity_type_id", "=", activity_type.id)]
+            [
+                ("res_model", "=", "don.signal"),
+                ("res_id", "in", (self.sig_soc | self.sig_pol).ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
         )
         # One activity, for the handler; sig_pol has no handler.
         self.assertEqual(len(activities), 1)
