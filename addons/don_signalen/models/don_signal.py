@@ -1,6 +1,15 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+import logging
+from datetime import timedelta
+
+from odoo import _, api, fields, models, tools
+from odoo.addons.don_core.models.don_shared_mixin import DonSharedMixin
+from odoo.exceptions import UserError, ValidationError
+from odoo.modules.db import has_trigram
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 SIGNAL_STATES = [
     ("new", "New"),
@@ -24,6 +33,25 @@ REPORTER_TYPES = [
     ("person", "Person"),
     ("anonymous", "Anonymous"),
 ]
+# Fields of the handling workflow: they change also when the signal hangs on
+# a closed case (the case is not changed by them).
+WORKFLOW_FIELDS = {
+    "state",
+    "outcome",
+    "outcome_reason",
+    "date_done",
+    "feedback_deadline",
+    "feedback_done_date",
+    "bundle_id",
+    "agenda_requested",
+    "handler_id",
+    "message_main_attachment_id",
+}
+DEFAULT_FEEDBACK_DAYS = 5
+DEFAULT_DUPLICATE_DAYS = 30
+DEFAULT_TEXT_DAYS = 7
+DUPLICATE_LIMIT = 10
+SIMILARITY_THRESHOLD = 0.3
 
 
 class DonSignal(models.Model):
@@ -78,9 +106,30 @@ class DonSignal(models.Model):
         ondelete="restrict",
         domain="[('is_company', '=', True)]",
     )
+    intake_source = fields.Selection(
+        [
+            ("backend", "Recorded by hand"),
+            ("web", "Web form (reporting link)"),
+            ("web_anonymous", "Anonymous web form"),
+            ("email", "E-mail"),
+        ],
+        string="Came in through",
+        default="backend",
+        required=True,
+        readonly=True,
+        index=True,
+    )
     reporter_name = fields.Char(string="Reporter's name")
     reporter_email = fields.Char(string="Reporter's e-mail")
     reporter_phone = fields.Char(string="Reporter's phone")
+    feedback_email = fields.Char(
+        string="Feedback address",
+        compute="_compute_feedback_email",
+        help="Where the feedback goes: the reporter's e-mail, else the organisation's.",
+    )
+    is_anonymous = fields.Boolean(
+        string="Anonymous", compute="_compute_is_anonymous", store=True, index=True
+    )
     youth_ids = fields.Many2many(
         "don.youth",
         "don_signal_youth_rel",
@@ -136,19 +185,551 @@ class DonSignal(models.Model):
         help="The main signal this signal was bundled into.",
     )
     bundled_ids = fields.One2many("don.signal", "bundle_id", string="Bundled signals")
+    bundled_count = fields.Integer(compute="_compute_bundled_count")
     feedback_deadline = fields.Date(
         string="Feedback due", index=True, help="Date by which the reporter gets feedback."
     )
     feedback_done_date = fields.Date(
         string="Feedback given on", index=True, help="Date the reporter got the final feedback."
     )
+    feedback_overdue = fields.Boolean(
+        string="Feedback overdue",
+        compute="_compute_feedback_overdue",
+        search="_search_feedback_overdue",
+    )
+    agenda_requested = fields.Boolean(
+        string="For the Kernteam agenda",
+        tracking=True,
+        copy=False,
+        help="Proposed for the next Kernteam meeting when its agenda is prepared.",
+    )
+    duplicate_ids = fields.Many2many(
+        "don.signal",
+        string="Possible duplicates",
+        compute="_compute_duplicate_ids",
+        help="Signals you may see that look like this one: the same young person, "
+        "the same place and category, or a similar text, received close in time.",
+    )
+    duplicate_count = fields.Integer(compute="_compute_duplicate_ids")
 
+    # ------------------------------------------------------------------
+    # Database
+    # ------------------------------------------------------------------
+    def init(self):
+        super().init()
+        # Trigram similarity for the duplicate proposals.
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        except Exception:  # pylint: disable=broad-except
+            _logger.warning("pg_trgm is not available: duplicate text proposals are disabled")
+            return
+        for column in ("name", "description"):
+            tools.create_index(
+                self.env.cr,
+                f"don_signal_{column}_trgm_idx",
+                self._table,
+                [f"{column} gin_trgm_ops"],
+                method="gin",
+            )
+        # Duplicate search within a period per company.
+        tools.create_index(
+            self.env.cr,
+            "don_signal_company_date_idx",
+            self._table,
+            ["company_id", "date_received"],
+        )
+        # Counting a restricted user's signals (the list's count limit):
+        # the company rule is answered from this index alone and merged with
+        # the user's access rows, without reading the table.
+        tools.create_index(
+            self.env.cr,
+            "don_signal_company_id_id_idx",
+            self._table,
+            ["company_id", "id"],
+        )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
     def _group_expand_state(self, states, domain):
         return [key for key, _label in SIGNAL_STATES]
 
+    @api.depends("reporter_type", "channel_id.is_anonymous")
+    def _compute_is_anonymous(self):
+        for signal in self:
+            signal.is_anonymous = (
+                signal.reporter_type == "anonymous" or signal.channel_id.is_anonymous
+            )
+
+    @api.depends("reporter_email", "reporter_partner_id.email", "is_anonymous")
+    def _compute_feedback_email(self):
+        for signal in self:
+            if signal.is_anonymous:
+                signal.feedback_email = False
+            else:
+                signal.feedback_email = signal.reporter_email or signal.reporter_partner_id.email
+
+    @api.depends("bundled_ids")
+    def _compute_bundled_count(self):
+        for signal in self:
+            signal.bundled_count = len(signal.bundled_ids)
+
+    @api.depends("feedback_deadline", "feedback_done_date")
+    def _compute_feedback_overdue(self):
+        today = fields.Date.context_today(self)
+        for signal in self:
+            signal.feedback_overdue = bool(
+                signal.feedback_deadline
+                and not signal.feedback_done_date
+                and signal.feedback_deadline < today
+            )
+
+    def _search_feedback_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on 'Feedback overdue'."))
+        domain = [
+            ("feedback_deadline", "<", fields.Date.context_today(self)),
+            ("feedback_done_date", "=", False),
+        ]
+        if (operator == "=") == value:
+            return domain
+        return ["!", "&", *domain]
+
+    @api.depends_context("uid")
+    @api.depends("youth_ids", "neighbourhood_id", "category_id", "location", "description")
+    def _compute_duplicate_ids(self):
+        for signal in self:
+            ids = signal._don_duplicate_candidate_ids() if signal.id else []
+            # Only what the user may see: never reveal that an invisible
+            # signal exists (the record rules filter the candidates).
+            visible = self.search([("id", "in", ids)]) if ids else self.browse()
+            signal.duplicate_ids = visible
+            signal.duplicate_count = len(visible)
+
+    def _don_duplicate_candidate_ids(self):
+        """Ids of likely duplicates of this signal, across all signals of its
+        municipality (not yet filtered on what the user may see): the same
+        young person, the same neighbourhood or location and category, or a
+        similar text, received within the configured period."""
+        self.ensure_one()
+        # sudo: configuration value, not personal data.
+        days = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("don_signalen.duplicate_days", DEFAULT_DUPLICATE_DAYS)
+        )
+        self.flush_model()
+        received = self.date_received or fields.Datetime.now()
+        since, until = received - timedelta(days=days), received + timedelta(days=days)
+        base = SQL(
+            "s.id != %s AND s.company_id = %s AND s.date_received BETWEEN %s AND %s"
+            " AND (s.bundle_id IS NULL OR s.bundle_id != %s)",
+            self.id,
+            self.company_id.id,
+            since,
+            until,
+            self.id,
+        )
+        parts = []
+        if self.youth_ids:
+            parts.append(
+                SQL(
+                    "SELECT s.id, 3 AS score FROM don_signal s"
+                    " JOIN don_signal_youth_rel r ON r.signal_id = s.id"
+                    " WHERE %s AND r.youth_id IN %s",
+                    base,
+                    tuple(self.youth_ids.ids),
+                )
+            )
+        if self.category_id and (self.neighbourhood_id or self.location):
+            place = []
+            if self.neighbourhood_id:
+                place.append(SQL("s.neighbourhood_id = %s", self.neighbourhood_id.id))
+            if self.location:
+                place.append(SQL("lower(s.location) = lower(%s)", self.location))
+            parts.append(
+                SQL(
+                    "SELECT s.id, 2 AS score FROM don_signal s"
+                    " WHERE %s AND s.category_id = %s AND (%s)",
+                    base,
+                    self.category_id.id,
+                    SQL(" OR ").join(place),
+                )
+            )
+        if self.description and (self.env.registry.has_trigram or has_trigram(self.env.cr)):
+            # Similar text: within a shorter window, compared on the first
+            # 200 characters. The window is read first with the btree index
+            # (OFFSET 0 keeps the planner from probing the GIN index, whose
+            # posting lists of common Dutch trigrams cover nearly every row).
+            text_days = min(
+                days,
+                int(
+                    self.env["ir.config_parameter"]
+                    .sudo()
+                    .get_param("don_signalen.duplicate_text_days", DEFAULT_TEXT_DAYS)
+                ),
+            )
+            parts.append(
+                SQL(
+                    "SELECT w.id, 1 AS score FROM (SELECT s.id, s.description FROM don_signal s"
+                    " WHERE %s AND s.date_received BETWEEN %s AND %s OFFSET 0) w"
+                    " WHERE similarity(left(w.description, 200), left(%s, 200)) >= %s",
+                    base,
+                    received - timedelta(days=text_days),
+                    received + timedelta(days=text_days),
+                    self.description,
+                    SIMILARITY_THRESHOLD,
+                )
+            )
+        if not parts:
+            return []
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM (%s) c GROUP BY id ORDER BY sum(score) DESC, id DESC LIMIT %s",
+                SQL(" UNION ALL ").join(parts),
+                DUPLICATE_LIMIT,
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.depends("reference")
+    def _compute_display_name(self):
+        # The number says nothing about the signal's content: shown also to
+        # users outside the access relation (activities, bundle links).
+        for signal in self:
+            signal.display_name = signal.reference
+
+    def message_post(self, **kwargs):
+        # A recipient without access to the signal is not listed on the
+        # message: listed partners may read a message (mail.message rules).
+        if self and kwargs.get("partner_ids"):
+            allowed = self._don_allowed_partner_ids()
+            kwargs["partner_ids"] = [pid for pid in kwargs["partner_ids"] if pid in allowed]
+        return super().message_post(**kwargs)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def _don_feedback_deadline(self, start, company=None):
+        """The date ``feedback_days`` working days after ``start``, on the
+        municipality's working calendar (Monday to Friday without one)."""
+        # sudo: configuration value, not personal data.
+        days = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("don_signalen.feedback_days", DEFAULT_FEEDBACK_DAYS)
+        )
+        company = company or self.env.company
+        calendar = company.resource_calendar_id
+        weekdays = {int(a.dayofweek) for a in calendar.attendance_ids} if calendar else set()
+        weekdays = weekdays or {0, 1, 2, 3, 4}
+        day = fields.Date.to_date(start)
+        while days > 0:
+            day += timedelta(days=1)
+            if day.weekday() in weekdays:
+                days -= 1
+        return day
+
     @api.model_create_multi
     def create(self, vals_list):
+        channels = self.env["don.signal.channel"].browse(
+            [vals["channel_id"] for vals in vals_list if vals.get("channel_id")]
+        )
+        anonymous_channels = channels.filtered("is_anonymous").ids
         for vals in vals_list:
             if vals.get("reference", _("New")) == _("New"):
                 vals["reference"] = self.env["ir.sequence"].next_by_code("don.signal") or _("New")
-        return super().create(vals_list)
+            if vals.get("channel_id") in anonymous_channels:
+                vals["reporter_type"] = "anonymous"
+            if vals.get("reporter_type") == "anonymous":
+                # Anonymous: nothing that identifies the reporter is kept.
+                vals.update(
+                    reporter_partner_id=False,
+                    reporter_name=False,
+                    reporter_email=False,
+                    reporter_phone=False,
+                    feedback_deadline=False,
+                )
+            elif not vals.get("feedback_deadline"):
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["feedback_deadline"] = self._don_feedback_deadline(
+                    vals.get("date_received") or fields.Datetime.now(), company
+                )
+        signals = super().create(vals_list)
+        if not self.env.context.get("don_signal_no_feedback"):
+            signals._don_send_feedback("received")
+        return signals
+
+    def write(self, vals):
+        if vals.get("case_id"):
+            case = self.env["don.case"].browse(vals["case_id"])
+            case.check_access("read")
+            case._check_open_for_contributions()
+        if set(vals) <= WORKFLOW_FIELDS:
+            # Handling a signal changes nothing on its case: allowed also when
+            # the case is closed (the mixin's guard is about contributions).
+            # Sharing fields are not in WORKFLOW_FIELDS, so the mixin's
+            # sharing guards are not needed here.
+            return super(DonSharedMixin, self).write(vals)
+        return super().write(vals)
+
+    @api.constrains("reporter_type", "reporter_partner_id", "reporter_name")
+    def _check_reporter(self):
+        for signal in self:
+            if (
+                signal.reporter_type == "organisation"
+                and not signal.reporter_partner_id
+                and not signal.reporter_name
+            ):
+                raise ValidationError(
+                    _("Give the reporting organisation or the name of the reporter.")
+                )
+
+    @api.constrains("bundle_id")
+    def _check_bundle(self):
+        for signal in self:
+            if signal.bundle_id and (signal.bundle_id == signal or signal.bundled_ids):
+                raise ValidationError(
+                    _(
+                        "Signal %(ref)s cannot be bundled: a signal is bundled into one main "
+                        "signal that is not bundled itself.",
+                        ref=signal.reference,
+                    )
+                )
+            if signal.bundle_id.bundle_id:
+                raise ValidationError(_("Bundle into the main signal, not into a bundled one."))
+
+    # ------------------------------------------------------------------
+    # Feedback
+    # ------------------------------------------------------------------
+    def _don_feedback_recipients(self):
+        """This signal and the ones bundled into it that get feedback."""
+        return (self | self.bundled_ids).filtered(lambda s: not s.is_anonymous and s.feedback_email)
+
+    def _don_send_feedback(self, kind):
+        """Send the feedback template ``kind`` (received, in_progress, done)
+        to the reporters. A failing mail never loses or blocks the signal."""
+        template = self.env.ref(
+            f"don_signalen.mail_template_signal_{kind}", raise_if_not_found=False
+        )
+        if not template:
+            return
+        # Reporters get Dutch when it is installed.
+        installed = dict(self.env["res.lang"].get_installed())
+        template = template.with_context(lang="nl_NL" if "nl_NL" in installed else "en_US")
+        for signal in self._don_feedback_recipients():
+            try:
+                with self.env.cr.savepoint():
+                    # sudo: the template (configuration) renders only the
+                    # reference and status of a signal the caller just
+                    # created or handles.
+                    template.sudo().send_mail(signal.id)
+            except Exception:  # pylint: disable=broad-except
+                _logger.exception("Feedback e-mail for signal %s could not be prepared", signal.id)
+                continue
+            signal.sudo().message_post(  # sudo: note without content, see DEVELOP.md
+                body=_("Feedback sent to the reporter: %(kind)s", kind=template.name),
+                message_type="notification",
+                subtype_xmlid="mail.mt_note",
+                author_id=self.env.ref("base.partner_root").id,
+            )
+
+    def action_feedback_given(self):
+        """The reporter got feedback another way (phone, meeting)."""
+        self.write({"feedback_done_date": fields.Date.context_today(self)})
+        return True
+
+    @api.model
+    def _cron_feedback_overdue(self):
+        """Daily: an activity for the handler of every signal whose feedback
+        is overdue, once per signal."""
+        overdue = self.search(
+            [
+                ("feedback_overdue", "=", True),
+                ("is_anonymous", "=", False),
+                ("handler_id", "!=", False),
+            ]
+        )
+        activity_type = self.env.ref("don_signalen.mail_activity_feedback_overdue")
+        existing = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", overdue.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+        done = set(existing.mapped("res_id"))
+        vals_list = [
+            {
+                "res_model_id": self.env["ir.model"]._get_id(self._name),
+                "res_id": signal.id,
+                "activity_type_id": activity_type.id,
+                "user_id": signal.handler_id.id,
+                "summary": _("Give the reporter feedback"),
+                "date_deadline": fields.Date.context_today(self),
+            }
+            for signal in overdue
+            if signal.id not in done
+        ]
+        self.env["mail.activity"].create(vals_list)
+        return len(vals_list)
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def _check_editable(self):
+        if not self.env.su and self.filtered(lambda s: not s.don_editable):
+            raise UserError(
+                _("Only the author, the handler or the owning domain handles a signal.")
+            )
+
+    def action_start_triage(self):
+        self._check_editable()
+        todo = self.filtered(lambda s: s.state == "new")
+        values = {"state": "triage"}
+        if not todo.filtered("handler_id") and todo:
+            todo.filtered(lambda s: not s.handler_id).write({"handler_id": self.env.uid})
+        todo.write(values)
+        todo._don_send_feedback("in_progress")
+        return True
+
+    def action_request_agenda(self):
+        self._check_editable()
+        if self.filtered(lambda s: s.state == "done"):
+            raise UserError(_("A handled signal does not go on the Kernteam agenda."))
+        self.write({"agenda_requested": True})
+        return True
+
+    def action_mark_discussed(self):
+        self._check_editable()
+        if self.filtered(lambda s: s.state == "done"):
+            raise UserError(_("This signal has already been handled."))
+        self.write({"state": "discussed", "agenda_requested": False})
+        return True
+
+    def action_open_handle_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Handle signal"),
+            "res_model": "don.signal.handle.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_signal_id": self.id},
+        }
+
+    def action_open_bundle_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Bundle signals"),
+            "res_model": "don.signal.bundle.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_main_id": self.id,
+                "default_signal_ids": self.duplicate_ids.filtered(
+                    lambda s: not s.bundled_ids and s.state != "done"
+                ).ids,
+            },
+        }
+
+    def _don_handle(self, outcome, reason, case=None):
+        """Handle the signal and the ones bundled into it."""
+        self._check_editable()
+        if not reason:
+            raise UserError(_("Give the reason for this outcome."))
+        if outcome in ("linked_case", "new_case") and not case:
+            raise UserError(_("Choose the case this signal belongs to."))
+        todo = self | self.bundled_ids
+        values = {
+            "state": "done",
+            "outcome": outcome,
+            "outcome_reason": reason,
+            "date_done": fields.Date.context_today(self),
+            "agenda_requested": False,
+        }
+        if case:
+            todo.write({"case_id": case.id})
+        todo.write(values)
+        todo._don_send_feedback("done")
+        todo.filtered("feedback_email").write(
+            {"feedback_done_date": fields.Date.context_today(self)}
+        )
+        return True
+
+    def action_reopen(self):
+        self._check_editable()
+        self.write({"state": "triage", "outcome": False, "date_done": False})
+        return True
+
+    def action_unbundle(self):
+        self._check_editable()
+        self.write({"bundle_id": False})
+        return True
+
+    def action_view_duplicates(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Possible duplicates"),
+            "res_model": "don.signal",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.duplicate_ids.ids)],
+        }
+
+    # ------------------------------------------------------------------
+    # Incoming e-mail
+    # ------------------------------------------------------------------
+    @api.model
+    def _don_intake_defaults(self, company=None):
+        """Handler, domain and author of signals that come in without a user
+        (web form, e-mail), from the settings of the municipality."""
+        company = company or self.env.company
+        handler = company.don_signal_handler_id
+        domain = company.don_signal_domain_id or self.env.ref(
+            "don_core.domain_veiligheid", raise_if_not_found=False
+        )
+        if not handler or not domain:
+            raise UserError(
+                _(
+                    "Signals cannot be received yet: choose the default handler and domain "
+                    "of signals in the settings."
+                )
+            )
+        return {
+            "company_id": company.id,
+            "handler_id": handler.id,
+            "author_id": handler.id,
+            "domain_id": domain.id,
+            "sharing_level": "domain",
+        }
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A mail to the signal alias becomes a signal for the handler team.
+        Senders are not matched to young people or partners."""
+        values = dict(custom_values or {})
+        company = self.env["res.company"].browse(values.get("company_id")).exists()
+        company = company or self.env["don.signal.intake"]._intake_company()
+        values.update(self.with_company(company)._don_intake_defaults(company))
+        channel = self.env.ref("don_signalen.channel_email")
+        body = tools.html2plaintext(msg_dict.get("body") or "").strip()
+        email = tools.email_normalize(msg_dict.get("email_from") or "") or False
+        name = tools.parse_contact_from_email(msg_dict.get("email_from") or "")[0]
+        values.update(
+            {
+                "name": (msg_dict.get("subject") or _("Signal by e-mail"))[:200],
+                "description": body or _("(no text)"),
+                "channel_id": channel.id,
+                "intake_source": "email",
+                "reporter_type": "person",
+                "reporter_name": name or email,
+                "reporter_email": email,
+            }
+        )
+        return super(
+            DonSignal, self.with_company(company).with_context(mail_create_nosubscribe=True)
+        ).message_new(msg_dict, custom_values=values)

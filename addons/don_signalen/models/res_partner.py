@@ -15,6 +15,12 @@ class ResPartner(models.Model):
         groups="don_core.group_don_manager,don_core.group_don_kernteam",
         help="Secret part of the organisation's personal reporting link.",
     )
+    don_intake_channel_id = fields.Many2one(
+        "don.signal.channel",
+        string="Channel of web reports",
+        groups="don_core.group_don_manager,don_core.group_don_kernteam",
+        help="Channel of the signals this organisation reports through its link.",
+    )
     don_intake_url = fields.Char(
         string="Reporting link",
         compute="_compute_don_intake_url",

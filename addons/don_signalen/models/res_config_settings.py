@@ -1,0 +1,34 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    don_signal_handler_id = fields.Many2one(
+        related="company_id.don_signal_handler_id", readonly=False
+    )
+    don_signal_domain_id = fields.Many2one(
+        related="company_id.don_signal_domain_id", readonly=False
+    )
+    don_signal_feedback_days = fields.Integer(
+        string="Feedback within (working days)",
+        config_parameter="don_signalen.feedback_days",
+        default=5,
+    )
+    don_signal_duplicate_days = fields.Integer(
+        string="Look for duplicates within (days)",
+        config_parameter="don_signalen.duplicate_days",
+        default=30,
+    )
+    don_signal_rate_ip = fields.Integer(
+        string="Web reports per address per hour",
+        config_parameter="don_signalen.rate_limit_ip",
+        default=10,
+    )
+    don_signal_rate_token = fields.Integer(
+        string="Web reports per reporting link per hour",
+        config_parameter="don_signalen.rate_limit_token",
+        default=30,
+    )
