@@ -229,6 +229,18 @@ class TestWebIntake(HttpCase, IntakeCommon):
         self.assertIn("te groot", response.text)
         self.assertEqual(self._counts(), before)
 
+    def test_request_above_framework_limit(self):
+        # Above 60 MB the framework refuses the request before the form is
+        # read: still a Dutch page, nothing stored.
+        before = self._counts()
+        huge = (b"0" * 1023 + b"\n") * (61 * 1024)
+        response = self._submit(
+            "/don/melden", files={"attachments": ("enorm.pdf", huge, "application/pdf")}
+        )
+        self.assertEqual(response.status_code, 413)
+        self.assertIn("te groot", response.text)
+        self.assertEqual(self._counts(), before)
+
     def test_executable_attachment(self):
         before = self._counts()
         response = self._submit(
