@@ -179,6 +179,15 @@ class DonSecuredMixin(models.AbstractModel):
         allowed = set().union(*self._don_users_with_access().values())
         return [r for r in recipients if r.get("uid") and r["uid"] in allowed]
 
+    def message_post(self, **kwargs):
+        # A partner listed as recipient may read the message itself (rules of
+        # mail.message), whatever their access to the record: only partners
+        # of users who may see the record stay on it.
+        if self and kwargs.get("partner_ids"):
+            allowed = self._don_allowed_partner_ids()
+            kwargs["partner_ids"] = [pid for pid in kwargs["partner_ids"] if pid in allowed]
+        return super().message_post(**kwargs)
+
     def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
         # Only users with access can follow: followers see the record's name
         # and receive its messages.

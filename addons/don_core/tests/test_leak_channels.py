@@ -133,6 +133,14 @@ class TestLeakChannels(DonTestCommon):
         )
         notified = self.env["mail.notification"].search([("mail_message_id", "=", message.id)])
         self.assertFalse(notified.res_partner_id & self.kt_soc.partner_id)
+        # Listed recipients may read a message whatever the record: the user
+        # without access is not listed, so the message stays closed to them.
+        self.assertNotIn(self.kt_soc.partner_id, message.partner_ids)
+        with self.assertRaises(AccessError):
+            message.with_user(self.kt_soc).read(["body"])
+        self.assertFalse(
+            self.env["mail.message"].with_user(self.kt_soc).search([("id", "=", message.id)])
+        )
         mails = self.env["mail.mail"].search([("mail_message_id", "=", message.id)])
         self.assertNotIn(
             self.kt_soc.email,

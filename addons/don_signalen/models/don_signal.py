@@ -400,14 +400,6 @@ class DonSignal(models.Model):
         for signal in self:
             signal.display_name = signal.reference
 
-    def message_post(self, **kwargs):
-        # A recipient without access to the signal is not listed on the
-        # message: listed partners may read a message (mail.message rules).
-        if self and kwargs.get("partner_ids"):
-            allowed = self._don_allowed_partner_ids()
-            kwargs["partner_ids"] = [pid for pid in kwargs["partner_ids"] if pid in allowed]
-        return super().message_post(**kwargs)
-
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
