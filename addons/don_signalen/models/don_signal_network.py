@@ -19,7 +19,8 @@ class DonSignal(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         signals = super().create(vals_list)
-        signals._sync_relation_suggestions()
+        # Only signals created with two or more young people give pairs.
+        signals.filtered(lambda s: len(s.youth_ids) > 1)._sync_relation_suggestions()
         return signals
 
     def write(self, vals):
@@ -47,17 +48,22 @@ class DonSignal(models.Model):
         existing = {}
         for sid, signal_id, youth_a, youth_b, state in self.env.cr.fetchall():
             existing[(signal_id, youth_a, youth_b)] = (sid, state)
+        # The signals' young people as stored (the user edits the signals, so
+        # the ORM already checked their rights on them), in one query.
+        self.env.cr.execute(
+            SQL(
+                "SELECT signal_id, youth_id FROM don_signal_youth_rel"
+                " WHERE signal_id IN %s ORDER BY signal_id, youth_id",
+                tuple(signals.ids),
+            )
+        )
+        youths_of = {}
+        for signal_id, youth_id in self.env.cr.fetchall():
+            youths_of.setdefault(signal_id, []).append(youth_id)
         to_create = []
         stale = []
         for signal in signals:
-            # The signal's young people as stored (the user edits the signal,
-            # so the ORM already checked their rights on it).
-            self.env.cr.execute(
-                "SELECT youth_id FROM don_signal_youth_rel WHERE signal_id = %s ORDER BY youth_id",
-                [signal.id],
-            )
-            youth_ids = [row[0] for row in self.env.cr.fetchall()]
-            pairs = set(combinations(youth_ids, 2))
+            pairs = set(combinations(youths_of.get(signal.id, []), 2))
             for youth_a, youth_b in sorted(pairs):
                 if (signal.id, youth_a, youth_b) not in existing:
                     to_create.append(

@@ -26,6 +26,8 @@ class TestNetworkSuggestions(DonTestCommon):
             "name": "Samen gezien bij het station",
             "description": "Drie jongeren samen bij de fietsenstalling, overdracht van pakketjes.",
             "channel_id": self.channel.id,
+            "reporter_type": "person",
+            "reporter_name": "Wijkagent",
             "youth_ids": [Command.set(youths.ids)],
             "domain_id": self.dom_soc.id,
             "date_received": datetime(2026, 3, 14, 21, 30),
