@@ -35,6 +35,7 @@ from bench_core import (
     QueryRecorder,
     copy_rows,
     drop_db,
+    enable_2fa,
     log,
     next_id,
     read_marker,
@@ -280,6 +281,7 @@ def measure(cr, marker, repeat, sample):
     env_su = api.Environment(cr, SUPERUSER_ID, {})
     company = env_su.ref("base.main_company")
     context = dict(CONTEXT, allowed_company_ids=[company.id])
+    enable_2fa(env_su, "netbench.%")
     envs = {}
     for key, _label, login in COLUMNS:
         uid = SUPERUSER_ID

@@ -32,7 +32,14 @@ from odoo.tools import config
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
-from bench_core import admin_connection, copy_rows, drop_db, next_id, run_odoo  # noqa: E402
+from bench_core import (  # noqa: E402
+    admin_connection,
+    copy_rows,
+    drop_db,
+    enable_2fa,
+    next_id,
+    run_odoo,
+)
 
 SEED = 20260107
 GEN_VERSION = 1
@@ -311,6 +318,7 @@ def measure(cr, repeat):
     env_su = api.Environment(cr, SUPERUSER_ID, dict(CONTEXT))
     company = env_su.ref("base.main_company")
     all_companies = env_su["res.company"].search([])
+    enable_2fa(env_su, "bench.rap.%")
     reporting = env_su["res.users"].search([("login", "=", f"bench.rap.{company.id}.reporting")])
     pl = env_su["res.users"].search([("login", "=", f"bench.rap.{company.id}.pl")])
     ctx = dict(CONTEXT, allowed_company_ids=company.ids)
