@@ -48,6 +48,12 @@ class DonSignalIntakeController(http.Controller):
         )
         return partner or None
 
+    def _invalid_link(self):
+        return self._error(
+            _("This reporting link is not valid (any more). Ask the municipality for a new one."),
+            status=404,
+        )
+
     def _error(self, message, status=400, token=None):
         return request.render(
             "don_signalen.intake_error",
@@ -86,13 +92,7 @@ class DonSignalIntakeController(http.Controller):
         self._set_lang()
         partner = self._partner_for_token(token)
         if not partner:
-            return self._error(
-                _(
-                    "This reporting link is not valid (any more). "
-                    "Ask the municipality for a new one."
-                ),
-                status=404,
-            )
+            return self._invalid_link()
         return self._render_form(partner=partner, token=token)
 
     # CSRF is checked below by hand to answer with a clear Dutch page.
@@ -117,13 +117,7 @@ class DonSignalIntakeController(http.Controller):
         if token:
             partner = self._partner_for_token(token)
             if not partner:
-                return self._error(
-                    _(
-                        "This reporting link is not valid (any more). "
-                        "Ask the municipality for a new one."
-                    ),
-                    status=404,
-                )
+                return self._invalid_link()
         Log = request.env["don.signal.intake.log"].sudo()  # sudo: technical rate limit table
         address = request.httprequest.remote_addr
         if not Log._is_allowed(address, partner):
@@ -162,13 +156,7 @@ class DonSignalIntakeController(http.Controller):
         self._set_lang()
         partner = self._partner_for_token(token)
         if not partner:
-            return self._error(
-                _(
-                    "This reporting link is not valid (any more). "
-                    "Ask the municipality for a new one."
-                ),
-                status=404,
-            )
+            return self._invalid_link()
         # sudo: after the token check, only the reference, date and status of
         # the reports this organisation sent through its own link are read.
         rows = (
