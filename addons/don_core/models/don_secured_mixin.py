@@ -32,7 +32,7 @@ class DonSecuredMixin(models.AbstractModel):
     )
 
     def init(self):
-        super().init()
+        result = super().init()
         # The company rule next to the access rule: with this index the
         # company condition is answered from the index alone and merged with
         # the user's access rows (counts and list pagers of restricted users
@@ -41,6 +41,7 @@ class DonSecuredMixin(models.AbstractModel):
             tools.create_index(
                 self.env.cr, f"{self._table}_company_id_id_idx", self._table, ["company_id", "id"]
             )
+        return result
 
     @api.depends_context("uid")
     def _compute_don_visible(self):
