@@ -1,5 +1,7 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests.common import TransactionCase, new_test_user
@@ -222,6 +224,24 @@ class DonTestCommon(TransactionCase):
             return False
         finally:
             self.env.invalidate_all()
+
+    def assert_attachment_follows_record(self, record, content, outsider, insider):
+        """An attachment on ``record`` is found and read by ``insider`` only:
+        ``outsider`` (no access to the record) neither finds nor reads it."""
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "proces-verbaal.txt",
+                "datas": base64.b64encode(content.encode()),
+                "res_model": record._name,
+                "res_id": record.id,
+            }
+        )
+        Attachment = self.env["ir.attachment"].with_user(outsider)
+        self.assertFalse(Attachment.search([("id", "=", attachment.id)]))
+        with self.assertRaises(AccessError):
+            attachment.with_user(outsider).read(["datas"])
+        self.assertTrue(attachment.with_user(insider).read(["datas"]))
+        return attachment
 
     def can_write(self, user, record, vals):
         return self._attempt(lambda: record.with_user(user).write(vals))

@@ -152,19 +152,7 @@ class TestLeakChannels(DonTestCommon):
         self.assertIn(self.prof_soc.partner_id, self.case_a.message_partner_ids)
 
     def test_attachments(self):
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": "proces-verbaal.txt",
-                "datas": base64.b64encode(SECRET_POL.encode()),
-                "res_model": "don.case.note",
-                "res_id": self.note_pol.id,
-            }
-        )
-        Attachment = self.env["ir.attachment"].with_user(self.kt_soc)
-        self.assertFalse(Attachment.search([("id", "=", attachment.id)]))
-        with self.assertRaises(AccessError):
-            attachment.with_user(self.kt_soc).read(["datas"])
-        self.assertTrue(attachment.with_user(self.kt_pol).read(["datas"]))
+        self.assert_attachment_follows_record(self.note_pol, SECRET_POL, self.kt_soc, self.kt_pol)
 
     def test_activities(self):
         # Assigning an activity shows the record's label to the assignee:

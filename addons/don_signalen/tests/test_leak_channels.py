@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Signals of another domain never show through any channel."""
 
-import base64
 import json
 
 from odoo import Command
@@ -75,19 +74,7 @@ class TestSignalLeakChannels(SignalTestCommon):
         self.assertNotIn(self.kt_soc.partner_id, self.sig_pol.message_partner_ids)
 
     def test_attachments(self):
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": "pv.txt",
-                "datas": base64.b64encode(SECRET.encode()),
-                "res_model": "don.signal",
-                "res_id": self.sig_pol.id,
-            }
-        )
-        Attachment = self.env["ir.attachment"].with_user(self.kt_soc)
-        self.assertFalse(Attachment.search([("id", "=", attachment.id)]))
-        with self.assertRaises(AccessError):
-            attachment.with_user(self.kt_soc).read(["datas"])
-        self.assertTrue(attachment.with_user(self.kt_pol).read(["datas"]))
+        self.assert_attachment_follows_record(self.sig_pol, SECRET, self.kt_soc, self.kt_pol)
 
     def test_activities(self):
         with self.assertRaises(ValidationError):
