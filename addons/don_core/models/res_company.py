@@ -19,3 +19,10 @@ class ResCompany(models.Model):
         help="The weekly access-log review reports users who opened at least this many "
         "different files they were not involved in during the past week.",
     )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"don_require_2fa", "user_ids"} & set(vals):
+            # The strong-login gate is cached per user (res.users._don_2fa_missing).
+            self.env.registry.clear_cache()
+        return result

@@ -29,4 +29,6 @@ class ResGroups(models.Model):
             changed |= set(group.users.ids) ^ before[group.id]
         if changed:
             self.env["don.access"]._recompute(user_ids=list(changed))
+            # The strong-login gate is cached per user (res.users._don_2fa_missing).
+            self.env.registry.clear_cache()
         return result

@@ -77,6 +77,34 @@ class TestStrongLogin(DonTestCommon):
         self.kt_soc.sudo().company_ids = [(4, self.company_b.id)]
         self.assertRefused(lambda: self.env["don.case"].with_user(self.kt_soc).search([]))
 
+    def test_gate_follows_every_change_at_once(self):
+        """The gate's answer is cached per user: every change of what it
+        depends on must reach the next search, in both directions."""
+        Case = self.env["don.case"].with_user(self.kt_soc)
+        self.assertRefused(lambda: Case.search([]))
+        self.kt_soc.sudo().totp_secret = SECRET
+        self.assertIn(self.case_a, Case.search([]))
+        self.kt_soc.sudo().totp_secret = False
+        self.assertRefused(lambda: Case.search_count([]))
+        self.company_a.don_require_2fa = False
+        self.assertIn(self.case_a, Case.search([]))
+        self.company_a.don_require_2fa = True
+        self.assertRefused(lambda: Case.search([]))
+        # Without a DON role the gate has nothing to say (removed through
+        # the group, as in Settings): the plain access rights refuse.
+        for xmlid in ("don_core.group_don_kernteam", "don_core.group_don_professional"):
+            self.env.ref(xmlid).write({"users": [(3, self.kt_soc.id)]})
+        with self.assertRaises(AccessError) as caught:
+            Case.search([])
+        self.assertNotIn("two-factor", str(caught.exception))
+        self.kt_soc.write({"groups_id": [(4, self.env.ref("don_core.group_don_kernteam").id)]})
+        self.assertRefused(lambda: Case.search([]))
+        # A user whose "no role, nothing to refuse" answer is cached gets a
+        # role through the group form: refused from the next search on.
+        self.assertFalse(self.plain._don_2fa_missing())
+        self.env.ref("don_core.group_don_kernteam").write({"users": [(4, self.plain.id)]})
+        self.assertRefused(lambda: self.env["don.case"].with_user(self.plain).search([]))
+
     def test_roles_without_personal_data_and_superuser_unaffected(self):
         # The configuration role, management reporting and plain users see
         # no personal records anyway; they keep their (empty) results.
