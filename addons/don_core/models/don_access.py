@@ -12,8 +12,8 @@ rule evaluation to one index lookup however many groups a user has.
 
 import logging
 
-from odoo import api, models
-from odoo.tools import SQL
+from odoo import api, models, tools
+from odoo.tools import SQL, sql
 
 _logger = logging.getLogger(__name__)
 
@@ -42,18 +42,149 @@ class DonAccess(models.AbstractModel):
         ]
 
     def _ensure_table(self):
-        self.env.cr.execute(
+        """The relation, partitioned by model (one partition per secured
+        model, created by the model's ``init``, and a default partition).
+
+        Partitions are for the query planner, not for size: the statistics
+        of ``res_id`` are kept per model, so the planner estimates how many
+        records of *that* model a user may see. With one table, the ids of
+        all models were mixed in one histogram and a professional's share of
+        the cases was underestimated about six times, which turned the list
+        of 80 cases into a hash join over the whole table instead of a walk
+        down the sort index. A model's partition has integer-only keys,
+        ``(res_id, user_id)`` unique and ``(user_id, res_id)``, so that the
+        rule's probe per listed record compares two integers, and the other
+        columns are included so that every reader is answered from an index.
+        """
+        cr = self.env.cr
+        cr.execute(
+            "SELECT c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE c.relname = %s AND n.nspname = current_schema()",
+            [ACCESS_TABLE],
+        )
+        row = cr.fetchone()
+        if row and row[0] == "p":
+            return
+        if row:
+            # Upgrade from the unpartitioned table of 18.0.1.0.0: the rows
+            # are derived data, moved over as they are.
+            cr.execute(
+                SQL(
+                    "ALTER TABLE %s RENAME TO %s",
+                    SQL.identifier(ACCESS_TABLE),
+                    SQL.identifier(f"{ACCESS_TABLE}_unpartitioned"),
+                )
+            )
+            for name in ("pkey", "user_idx"):
+                cr.execute(
+                    SQL(
+                        "ALTER INDEX IF EXISTS %s RENAME TO %s",
+                        SQL.identifier(f"{ACCESS_TABLE}_{name}"),
+                        SQL.identifier(f"{ACCESS_TABLE}_unpartitioned_{name}"),
+                    )
+                )
+            if sql.constraint_definition(
+                cr, ACCESS_TABLE + "_unpartitioned", ACCESS_TABLE + "_user_id_fkey"
+            ):
+                cr.execute(
+                    SQL(
+                        "ALTER TABLE %s RENAME CONSTRAINT %s TO %s",
+                        SQL.identifier(f"{ACCESS_TABLE}_unpartitioned"),
+                        SQL.identifier(f"{ACCESS_TABLE}_user_id_fkey"),
+                        SQL.identifier(f"{ACCESS_TABLE}_unpartitioned_user_id_fkey"),
+                    )
+                )
+        cr.execute(
             SQL(
                 """
-            CREATE TABLE IF NOT EXISTS %(table)s (
+            CREATE TABLE %(table)s (
                 res_model varchar NOT NULL,
                 res_id integer NOT NULL,
                 user_id integer NOT NULL REFERENCES res_users(id) ON DELETE CASCADE,
-                PRIMARY KEY (res_model, res_id, user_id)
-            );
-            CREATE INDEX IF NOT EXISTS don_access_entry_user_idx
-                ON %(table)s (user_id, res_model, res_id);
+                company_id integer,
+                active boolean NOT NULL DEFAULT TRUE
+            ) PARTITION BY LIST (res_model);
+            CREATE TABLE %(default)s PARTITION OF %(table)s DEFAULT;
+            CREATE UNIQUE INDEX %(default_key)s ON %(default)s (res_model, res_id, user_id);
+            CREATE INDEX %(default_user)s ON %(default)s (user_id, res_model, res_id)
+                INCLUDE (company_id, active);
             """,
+                table=SQL.identifier(ACCESS_TABLE),
+                default=SQL.identifier(f"{ACCESS_TABLE}__default"),
+                default_key=SQL.identifier(f"{ACCESS_TABLE}__default_key"),
+                default_user=SQL.identifier(f"{ACCESS_TABLE}__default_user_idx"),
+            )
+        )
+        if row:
+            cr.execute(
+                SQL(
+                    "SELECT DISTINCT res_model FROM %s",
+                    SQL.identifier(f"{ACCESS_TABLE}_unpartitioned"),
+                )
+            )
+            for (model_name,) in cr.fetchall():
+                if model_name not in self.env:
+                    continue  # an uninstalled module's rows: derived data, dropped
+                model = self.env[model_name]
+                self._ensure_partition(model)
+                cr.execute(
+                    SQL(
+                        """INSERT INTO %(table)s
+                           SELECT o.res_model, o.res_id, o.user_id, rec.company_id, %(active)s
+                             FROM %(old)s o JOIN %(rec_table)s rec ON rec.id = o.res_id
+                            WHERE o.res_model = %(model)s""",
+                        table=SQL.identifier(ACCESS_TABLE),
+                        active=self._sql_active(model),
+                        old=SQL.identifier(f"{ACCESS_TABLE}_unpartitioned"),
+                        rec_table=SQL.identifier(model._table),
+                        model=model_name,
+                    )
+                )
+            cr.execute(
+                SQL(
+                    "DROP TABLE %s; ANALYZE %s",
+                    SQL.identifier(f"{ACCESS_TABLE}_unpartitioned"),
+                    SQL.identifier(ACCESS_TABLE),
+                )
+            )
+
+    @api.model
+    def _sql_active(self, model):
+        """The record's active flag as SQL on ``rec`` (TRUE without one)."""
+        if model._active_name and model._fields[model._active_name].store:
+            return SQL("rec.%s", SQL.identifier(model._active_name))
+        return SQL("TRUE")
+
+    @api.model
+    def _partition_name(self, model):
+        return f"{ACCESS_TABLE}__{model._table}"
+
+    def _ensure_partition(self, model):
+        """The partition of ``model``'s rows (called from the model's init,
+        when the default partition holds none of its rows yet)."""
+        self._ensure_table()
+        partition = self._partition_name(model)
+        if sql.table_exists(self.env.cr, partition):
+            return
+        default = SQL.identifier(f"{ACCESS_TABLE}__default")
+        self.env.cr.execute(
+            SQL(
+                """
+            CREATE TEMPORARY TABLE don_access_entry_moved ON COMMIT DROP AS
+                SELECT * FROM %(default)s WHERE res_model = %(model)s;
+            DELETE FROM %(default)s WHERE res_model = %(model)s;
+            CREATE TABLE %(partition)s PARTITION OF %(table)s FOR VALUES IN (%(model)s);
+            CREATE UNIQUE INDEX %(key)s ON %(partition)s (res_id, user_id) INCLUDE (res_model);
+            CREATE INDEX %(user_idx)s ON %(partition)s (user_id, res_id)
+                INCLUDE (res_model, company_id, active);
+            INSERT INTO %(table)s SELECT * FROM don_access_entry_moved;
+            DROP TABLE don_access_entry_moved;
+            """,
+                default=default,
+                model=model._name,
+                partition=SQL.identifier(partition),
+                key=SQL.identifier(f"{partition}_key"),
+                user_idx=SQL.identifier(f"{partition}_user_idx"),
                 table=SQL.identifier(ACCESS_TABLE),
             )
         )
@@ -66,8 +197,8 @@ class DonAccess(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _gid(self, xmlid):
-        group = self.env.ref(xmlid, raise_if_not_found=False)
-        return group.id if group else 0
+        # The cached xmlid lookup, without a query per call.
+        return self.env["ir.model.data"]._xmlid_to_res_id(xmlid, raise_if_not_found=False) or 0
 
     @api.model
     def _role_params(self):
@@ -130,8 +261,8 @@ class DonAccess(models.AbstractModel):
         self.env.cr.execute(
             SQL(
                 """
-            INSERT INTO %(table)s (res_model, res_id, user_id)
-            SELECT DISTINCT %(model)s, rec.id, u.id
+            INSERT INTO %(table)s (res_model, res_id, user_id, company_id, active)
+            SELECT DISTINCT %(model)s, rec.id, u.id, rec.company_id, %(active)s
               FROM %(rec_table)s rec
               JOIN res_company_users_rel cu ON cu.cid = rec.company_id
               JOIN res_users u ON u.id = cu.user_id AND u.active
@@ -142,6 +273,7 @@ class DonAccess(models.AbstractModel):
                 table=SQL.identifier(ACCESS_TABLE),
                 model=model._name,
                 rec_table=SQL.identifier(model._table),
+                active=self._sql_active(model),
                 professional=params["professional"],
                 filter=SQL(" AND ").join(where),
                 condition=model._don_access_condition(params),
@@ -153,12 +285,117 @@ class DonAccess(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _visible_ids_sql(self, model_name, uid):
+        # The model's own partition, not the partitioned table: the planner
+        # then estimates the join with that partition's statistics (through
+        # the parent it uses the statistics of all models together), and
+        # with the partition's unique (res_id, user_id) it knows each id comes once.
+        # (The partition holds this model's rows only: no test of res_model.)
         return SQL(
-            "(SELECT res_id FROM %s WHERE user_id = %s AND res_model = %s)",
-            SQL.identifier(ACCESS_TABLE),
+            "(SELECT res_id FROM %s WHERE user_id = %s)",
+            SQL.identifier(self._partition_name(self.env[model_name])),
             uid,
-            model_name,
         )
+
+    @api.model
+    def _update_active(self, records):
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """UPDATE %(partition)s a SET active = %(active)s
+                     FROM %(rec_table)s rec
+                    WHERE a.res_model = %(model)s AND a.res_id = rec.id AND rec.id IN %(ids)s""",
+                partition=SQL.identifier(self._partition_name(records)),
+                active=self._sql_active(records),
+                rec_table=SQL.identifier(records._table),
+                model=records._name,
+                ids=tuple(records.ids),
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Counting through the relation
+    # ------------------------------------------------------------------
+    # The rules the relation count stands for: the access rule and the
+    # company rule. Any other rule on a model (one an administrator adds)
+    # sends its counts back through the ORM.
+    COUNTED_RULES = frozenset(
+        {"[('don_visible', '=', True)]", "[('company_id', 'in', company_ids)]"}
+    )
+
+    @api.model
+    def _count_visible(self, model, domain, limit=None):
+        """``model.search_count(domain, limit)`` answered from the relation,
+        or None when it cannot be.
+
+        For a search without a filter of its own, the records a user may see
+        are exactly their rows in the relation (restricted to the active
+        companies and, under ``active_test``, to active records): counting
+        the rows avoids joining the relation with the record table, the cost
+        that made a Kernteamlid's count of 100,000 visible contributions four
+        times slower than the table's own count. Everything the ORM checks
+        before counting is checked here too: the model's access rights, the
+        strong-login gate, and that no other record rule applies."""
+        if domain or model.env.su or not self._counts_through_relation(model._name):
+            return None
+        model.browse().check_access("read")
+        self.env["res.users"]._don_check_2fa()
+        if model.env["don.access"]._user_sees_all(model._name, model.env.uid):
+            return None  # the company test alone is as fast as this
+        where = [
+            SQL("user_id = %s", model.env.uid),
+            SQL("company_id IN %s", tuple(model.env.companies.ids) or (0,)),
+        ]
+        if model._active_name and model.env.context.get("active_test", True):
+            where.append(SQL("active"))
+        query = SQL(
+            "SELECT 1 FROM %s WHERE %s",
+            SQL.identifier(self._partition_name(model)),
+            SQL(" AND ").join(where),
+        )
+        if limit:
+            query = SQL("%s LIMIT %s", query, limit)
+        self.env.flush_all()
+        self.env.cr.execute(SQL("SELECT count(*) FROM (%s) t", query))
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    @tools.ormcache("model_name")
+    def _counts_through_relation(self, model_name):
+        """The model's read rules are exactly the access and company rules
+        (cached: creating, changing or deleting a rule clears the cache)."""
+        model = self.env[model_name]
+        if "company_id" not in model._fields or not model._fields["company_id"].store:
+            return False
+        rules = (
+            self.env["ir.rule"]
+            .sudo()
+            .search([("model_id.model", "=", model_name), ("perm_read", "=", True)])
+        )
+        domains = {(rule.domain_force or "").strip() for rule in rules}
+        return bool(rules) and domains == self.COUNTED_RULES and not rules.groups
+
+    @api.model
+    @tools.ormcache("model_name", "uid")
+    def _user_sees_all(self, model_name, uid):
+        """The user sees every record of ``model_name`` in their
+        municipalities (its ``_don_access_all_condition`` holds for them).
+        Cached; the registry cache is cleared when a user's groups,
+        companies or active flag change, or a DON group's members."""
+        params = self._role_params()
+        condition = self.env[model_name]._don_access_all_condition(params)
+        if condition is None:
+            return False
+        self.env.cr.execute(
+            SQL(
+                """SELECT 1 FROM res_users u
+                    JOIN res_groups_users_rel gp ON gp.uid = u.id AND gp.gid = %s
+                   WHERE u.id = %s AND u.active AND (%s)""",
+                params["professional"],
+                uid,
+                condition,
+            )
+        )
+        return bool(self.env.cr.fetchone())
 
     @api.model
     def _users_with_access(self, model_name, res_ids):

@@ -321,12 +321,17 @@ class DonCase(models.Model):
     # director and the involved professionals.
     # ------------------------------------------------------------------
     @api.model
+    def _don_access_all_condition(self, params):
+        # Every Kernteamlid sees every case of their municipality.
+        return self._don_sql_in_group(params["kernteam"])
+
+    @api.model
     def _don_access_condition(self, params):
         return SQL(
             """%s OR rec.director_id = u.id OR EXISTS (
                 SELECT 1 FROM don_case_involved_user_rel r
                  WHERE r.case_id = rec.id AND r.user_id = u.id)""",
-            self._don_sql_in_group(params["kernteam"]),
+            self._don_access_all_condition(params),
         )
 
     def _search_don_editable(self, operator, value):

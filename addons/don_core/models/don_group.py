@@ -82,11 +82,16 @@ class DonGroup(models.Model):
     # professionals listed on the group.
     # ------------------------------------------------------------------
     @api.model
+    def _don_access_all_condition(self, params):
+        # Every Kernteamlid sees every group of their municipality.
+        return self._don_sql_in_group(params["kernteam"])
+
+    @api.model
     def _don_access_condition(self, params):
         return SQL(
             "%s OR EXISTS (SELECT 1 FROM don_group_user_rel r"
             " WHERE r.group_id = rec.id AND r.user_id = u.id)",
-            self._don_sql_in_group(params["kernteam"]),
+            self._don_access_all_condition(params),
         )
 
     def action_open_network(self):

@@ -1,5 +1,7 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import itertools
+
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
@@ -28,11 +30,16 @@ class DonSecuredMixin(models.AbstractModel):
         string="Visible to me",
         compute="_compute_don_visible",
         search="_search_don_visible",
+        # The value depends on the user only: one cache entry shared by the
+        # user's env and its sudo() twin (record rules are checked in sudo).
+        compute_sudo=True,
         help="Technical: the current user is in the access relation of this record.",
     )
 
     def init(self):
         result = super().init()
+        if not self._abstract:
+            self.env["don.access"]._ensure_partition(self)
         # The company rule next to the access rule: with this index the
         # company condition is answered from the index alone and merged with
         # the user's access rows (counts and list pagers of restricted users
@@ -56,9 +63,30 @@ class DonSecuredMixin(models.AbstractModel):
         # a DON user without two-factor authentication gets a clear refusal on
         # every read, search, count and RPC call (not on sudo()).
         self.env["res.users"]._don_check_2fa()
-        subquery = self.env["don.access"]._visible_ids_sql(self._name, self.env.uid)
         positive = (operator == "=") == value
-        return [("id", "in" if positive else "not in", subquery)]
+        if self.env["don.access"]._user_sees_all(self._name, self.env.uid):
+            # A role that sees every record of its municipalities (see
+            # _don_access_all_condition): the relation holds a row for each
+            # of them, so the company test gives the same records without
+            # joining it (counts and groupings stay as fast as the table).
+            domain = [("company_id", "in", list(self.env.user._get_company_ids()))]
+        else:
+            subquery = self.env["don.access"]._visible_ids_sql(self._name, self.env.uid)
+            domain = [("id", "in", subquery)]
+        return domain if positive else ["!", *domain]
+
+    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        if not self.env.su and "company_id" in self._fields and field_names is not None:
+            # Reading the records checks the company rule on them: fetch the
+            # company with the search, not in a second query of every column.
+            field_names = [*field_names, "company_id"]
+        records = super().search_fetch(domain, field_names, offset=offset, limit=limit, order=order)
+        if records and not self.env.su:
+            # Found through the record rules, whose global rule is this very
+            # field: the user sees them. Kept in the cache so that the labels
+            # of a list do not ask the access relation again.
+            self.env.cache.update(records, self._fields["don_visible"], itertools.repeat(True))
+        return records
 
     # ------------------------------------------------------------------
     # Labels: only users in the access relation get the content of the
@@ -71,9 +99,8 @@ class DonSecuredMixin(models.AbstractModel):
     @api.depends_context("uid")
     @api.depends(lambda self: (self._rec_name,) if self._rec_name else ())
     def _compute_display_name(self):
-        visible = self.env["don.access"]._user_can_see(self._name, self.ids)
         for record in self:
-            if record.id in visible or not isinstance(record.id, int):
+            if not isinstance(record.id, int) or record.don_visible:
                 record.display_name = record._don_label()
             else:
                 record.display_name = _("%(model)s %(id)s", model=self._description, id=record.id)
@@ -86,6 +113,15 @@ class DonSecuredMixin(models.AbstractModel):
         """SQL condition on ``rec`` (this model's row) and ``u`` (a user who
         is an active DON professional of the record's company)."""
         raise NotImplementedError
+
+    @api.model
+    def _don_access_all_condition(self, params):
+        """SQL condition on ``u`` alone under which a user sees *every*
+        record of this model in their municipalities (a role such as
+        Kernteamlid), or None. It must be part of ``_don_access_condition``:
+        the rule then tests the company instead of the relation for those
+        users, and the tests compare both."""
+        return None
 
     @api.model
     def _don_access_scope(self, touched):
@@ -129,7 +165,18 @@ class DonSecuredMixin(models.AbstractModel):
         result = super().write(vals)
         if any(fname in vals for fname in self._don_access_fields):
             self._don_recompute_access()
+        elif self._active_name and self._active_name in vals:
+            # Archiving changes nobody's access; the relation keeps the flag
+            # for counting (search_count below).
+            self.env["don.access"]._update_active(self)
         return result
+
+    @api.model
+    def search_count(self, domain, limit=None):
+        count = self.env["don.access"]._count_visible(self, domain, limit)
+        if count is None:
+            return super().search_count(domain, limit=limit)
+        return count
 
     def unlink(self):
         ids = self.ids

@@ -92,9 +92,8 @@ class DonYouth(models.Model):
     def _compute_display_name(self):
         # Labels are read with sudo (many2one fields elsewhere): only users in
         # the access relation get the name, everybody else the reference.
-        visible = self.env["don.access"]._user_can_see(self._name, self.ids)
         for youth in self:
-            if youth.id in visible or not isinstance(youth.id, int):
+            if not isinstance(youth.id, int) or youth.don_visible:
                 youth.display_name = youth.name
             else:
                 # sudo: the register number only, which does not identify the
@@ -122,6 +121,11 @@ class DonYouth(models.Model):
     # may see one of the youth's cases.
     # ------------------------------------------------------------------
     @api.model
+    def _don_access_all_condition(self, params):
+        # Every Kernteamlid sees every youth of their municipality.
+        return self._don_sql_in_group(params["kernteam"])
+
+    @api.model
     def _don_access_condition(self, params):
         return SQL(
             """%s OR EXISTS (
@@ -129,7 +133,7 @@ class DonYouth(models.Model):
                   JOIN don_access_entry a ON a.res_model = 'don.case'
                                          AND a.res_id = c.id AND a.user_id = u.id
                  WHERE c.youth_id = rec.id)""",
-            self._don_sql_in_group(params["kernteam"]),
+            self._don_access_all_condition(params),
         )
 
     @api.model

@@ -86,3 +86,20 @@ class TestSignalAccessMatrix(SignalTestCommon):
         self.assertMatrix(
             self.can_create, "don.signal.intake.log", self.env["res.users"], {"key": "y"}
         )
+
+    def test_counts_equal_the_rule(self):
+        """Counting without a filter is answered from the access relation
+        (don_core): it must equal the ORM's count through the rules, for
+        every user, and follow a change of handler at once."""
+        models = ("don.signal", "don.relation.suggestion")
+        for user in self.don_users | self.kt_b:
+            for model_name in models:
+                with self.subTest(user=user.login, model=model_name):
+                    model = self.env[model_name].with_user(user)
+                    count = model.search_count([])
+                    self.assertEqual(count, model.search_count([("id", "!=", 0)]))
+                    self.assertEqual(count, len(model.search([])))
+        Signal = self.env["don.signal"].with_user(self.prof_vei)
+        before = Signal.search_count([])
+        self.sig_pol.handler_id = self.prof_vei
+        self.assertEqual(Signal.search_count([]), before + 1)

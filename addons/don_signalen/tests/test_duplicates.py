@@ -97,9 +97,13 @@ class TestSignalDuplicates(SignalTestCommon):
             neighbourhood_id=self.hood.id,
             category_id=self.category.id,
         )
-        self.env.invalidate_all()
         signal = new.with_user(self.kt_soc)
+        # Warm-up of the rules and registry caches (a user's first search
+        # after a restart), then the steady state is pinned.
+        self.env.invalidate_all()
+        self.assertIn(self.sig_soc, signal.duplicate_ids)
+        self.env.invalidate_all()
         self.assertTrue(signal.reference)  # the record itself is in cache
-        with self.assertQueryCount(__system__=10, t_kt_soc=10):
+        with self.assertQueryCount(__system__=5, t_kt_soc=5):
             proposals = signal.duplicate_ids
         self.assertIn(self.sig_soc, proposals)

@@ -1,0 +1,194 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The fast paths of the access rule give exactly what the relation says.
+
+Three shortcuts keep restricted users' screens as fast as the superuser's
+(see bench/): a Kernteamlid's rule on cases, youths and groups is the
+company test (they have a row for every record of their municipality), a
+count without a filter of its own is counted in the relation, and the
+relation is partitioned per model. Each is compared here with the plain
+answer of the relation, for every role and domain."""
+
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import DonTestCommon
+
+SECURED = (
+    "don.case",
+    "don.youth",
+    "don.case.note",
+    "don.case.factor",
+    "don.case.relation",
+    "don.intervention",
+    "don.group",
+    "don.meeting",
+    "don.agenda.item",
+    "don.network.relation",
+)
+
+
+@tagged("post_install", "-at_install", "don_security")
+class TestAccessCounting(DonTestCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.group_a = cls.env["don.group"].create(
+            {"name": "Groep Stationsplein", "company_id": cls.company_a.id}
+        )
+        cls.group_z = cls.env["don.group"].create(
+            {"name": "Groep Haven", "company_id": cls.company_b.id}
+        )
+        cls.users = cls.don_users + cls.kt_b
+
+    def relation_ids(self, model_name, user, companies=None):
+        """The relation's answer, read directly, for the user's companies."""
+        companies = companies or user.company_ids
+        model = self.env[model_name].with_context(active_test=False)
+        self.env.cr.execute(
+            "SELECT res_id FROM don_access_entry WHERE res_model = %s AND user_id = %s",
+            [model_name, user.id],
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        return set(model.browse(ids).filtered(lambda r: r.company_id in companies).ids)
+
+    def orm_count(self, model):
+        """The count through the ORM's query (a filter of its own)."""
+        return model.search_count([("id", "!=", 0)])
+
+    def test_counts_equal_the_orm_for_every_user_and_model(self):
+        self.case_b.active = False  # an archived case is counted only on request
+        for user in self.users:
+            for model_name in SECURED:
+                with self.subTest(user=user.login, model=model_name):
+                    model = self.env[model_name].with_user(user)
+                    count = model.search_count([])
+                    self.assertEqual(count, self.orm_count(model))
+                    self.assertEqual(count, len(model.search([])))
+                    archived = model.with_context(active_test=False)
+                    self.assertEqual(archived.search_count([]), self.orm_count(archived))
+                    self.assertEqual(model.search_count([], limit=1), min(count, 1))
+
+    def test_counts_follow_the_relation_at_once(self):
+        Case = self.env["don.case"].with_user(self.prof_soc)
+        self.assertEqual(Case.search_count([]), 1)
+        self.case_b.involved_user_ids = [Command.link(self.prof_soc.id)]
+        self.assertEqual(Case.search_count([]), 2)
+        self.case_b.active = False
+        self.assertEqual(Case.search_count([]), 1)
+        self.assertEqual(Case.with_context(active_test=False).search_count([]), 2)
+        self.case_b.active = True
+        self.assertEqual(Case.search_count([]), 2)
+        self.case_a.involved_user_ids = [Command.unlink(self.prof_soc.id)]
+        self.assertEqual(Case.search_count([]), 1)
+        Note = self.env["don.case.note"].with_user(self.prof_soc)
+        before = Note.search_count([])
+        self.note_inv.user_ids = [Command.clear()]
+        self.assertEqual(Note.search_count([]), before - 1)
+
+    def test_counts_keep_to_the_selected_municipalities(self):
+        self.prof_soc.write({"company_ids": [Command.link(self.company_b.id)]})
+        self.case_z.involved_user_ids = [Command.link(self.prof_soc.id)]
+        Case = self.env["don.case"].with_user(self.prof_soc)
+        both = (self.company_a | self.company_b).ids
+        self.assertEqual(Case.with_context(allowed_company_ids=both).search_count([]), 2)
+        self.assertEqual(
+            Case.with_context(allowed_company_ids=self.company_b.ids).search_count([]), 1
+        )
+        self.assertEqual(
+            Case.with_context(allowed_company_ids=self.company_a.ids).search_count([]), 1
+        )
+
+    def test_another_rule_is_respected(self):
+        """A rule an administrator adds still binds counts."""
+        Case = self.env["don.case"].with_user(self.prof_soc)
+        self.case_b.involved_user_ids = [Command.link(self.prof_soc.id)]
+        self.assertEqual(Case.search_count([]), 2)
+        self.env["ir.rule"].create(
+            {
+                "name": "Only case A",
+                "model_id": self.env["ir.model"]._get_id("don.case"),
+                "domain_force": f"[('id', '=', {self.case_a.id})]",
+            }
+        )
+        self.assertEqual(Case.search_count([]), 1)
+        self.assertEqual(Case.search_count([], limit=10), 1)
+
+    def test_outsiders_get_no_count(self):
+        for user in self.outsiders - self.privacy:
+            with self.subTest(user=user.login):
+                model = self.env["don.case"].with_user(user)
+                try:
+                    count = model.search_count([])
+                except AccessError:
+                    continue
+                self.assertEqual(count, 0)
+        self.company_a.don_require_2fa = True
+        with self.assertRaisesRegex(AccessError, "two-factor"):
+            self.env["don.case.note"].with_user(self.prof_soc).search_count([])
+
+    def test_kernteam_shortcut_equals_the_relation(self):
+        """A Kernteamlid's rule on cases, youths and groups is the company
+        test: it must give the records the relation gives, no more."""
+        for user in self.users:
+            for model_name in ("don.case", "don.youth", "don.group"):
+                with self.subTest(user=user.login, model=model_name):
+                    found = (
+                        self.env[model_name]
+                        .with_user(user)
+                        .with_context(active_test=False)
+                        .search([])
+                    )
+                    self.assertEqual(set(found.ids), self.relation_ids(model_name, user))
+        sees_all = self.env["don.access"]._user_sees_all
+        self.assertTrue(sees_all("don.case", self.kt_pol.id))
+        self.assertFalse(sees_all("don.case", self.prof_soc.id))
+        self.assertFalse(sees_all("don.case.note", self.kt_pol.id))
+        # Leaving the Kernteam ends the shortcut at once.
+        self.env.ref("don_core.group_don_kernteam").write(
+            {"users": [Command.unlink(self.kt_pol.id)]}
+        )
+        self.assertFalse(sees_all("don.case", self.kt_pol.id))
+        self.assertNotIn(self.case_b, self.env["don.case"].with_user(self.kt_pol).search([]))
+        # And never reaches the other municipality.
+        self.assertNotIn(self.case_z, self.env["don.case"].with_user(self.kt_soc).search([]))
+
+    def test_relation_is_partitioned_per_model(self):
+        cr = self.env.cr
+        cr.execute(
+            """SELECT c.relname FROM pg_inherits i
+                 JOIN pg_class c ON c.oid = i.inhrelid
+                 JOIN pg_class p ON p.oid = i.inhparent
+                WHERE p.relname = 'don_access_entry'"""
+        )
+        partitions = {row[0] for row in cr.fetchall()}
+        for model_name in SECURED:
+            self.assertIn(f"don_access_entry__{self.env[model_name]._table}", partitions)
+        self.assertIn("don_access_entry__default", partitions)
+        cr.execute("SELECT count(*) FROM don_access_entry__default")
+        self.assertEqual(cr.fetchone()[0], 0)
+
+    def test_upgrade_from_the_unpartitioned_table(self):
+        """18.0.1.0.0 had one plain table: its rows move over unchanged."""
+        cr = self.env.cr
+        snapshot = "SELECT res_model, res_id, user_id, company_id, active FROM don_access_entry"
+        cr.execute(snapshot)
+        before = sorted(cr.fetchall())
+        self.assertTrue(before)
+        cr.execute(
+            """CREATE TABLE don_access_entry_legacy AS
+                   SELECT res_model, res_id, user_id FROM don_access_entry;
+               DROP TABLE don_access_entry CASCADE;
+               ALTER TABLE don_access_entry_legacy RENAME TO don_access_entry;
+               ALTER TABLE don_access_entry ADD PRIMARY KEY (res_model, res_id, user_id),
+                   ADD FOREIGN KEY (user_id) REFERENCES res_users(id) ON DELETE CASCADE;
+               CREATE INDEX don_access_entry_user_idx
+                   ON don_access_entry (user_id, res_model, res_id)"""
+        )
+        self.env["don.access"]._ensure_table()
+        cr.execute(snapshot)
+        self.assertEqual(sorted(cr.fetchall()), before)
+        cr.execute("SELECT relkind FROM pg_class WHERE relname = 'don_access_entry'")
+        self.assertEqual(cr.fetchone()[0], "p")
+        self.assertEqual(self.env["don.case"].with_user(self.prof_soc).search([]), self.case_a)
