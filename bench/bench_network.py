@@ -323,7 +323,11 @@ def measure(cr, marker, repeat, sample):
             "nodes_max": max(nodes),
             "edges_avg": statistics.mean(edges),
             "edges_max": max(edges),
-            "queries": max(queries),
+            # The first call after the user's first login fills the registry
+            # caches (rules, access rights, the strong-login gate); the
+            # others show what a call costs in use.
+            "queries_first": queries[0],
+            "queries_max_later": max(queries[1:] or queries),
         }
     return roots, results
 
@@ -350,7 +354,8 @@ def render(args, marker, roots, results, load):
         "server-side (no HTTP). The restricted users are Kernteam members who see only "
         "Kernteam-level relations and those of their own domain.",
         "",
-        "| user | median | p95 | max | nodes avg / max | relations avg / max | queries | "
+        "| user | median | p95 | max | nodes avg / max | relations avg / max "
+        "| queries: first call / most later | "
         f"target < {TARGET_MS:.0f} ms (p95) |",
         "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
@@ -360,7 +365,7 @@ def render(args, marker, roots, results, load):
         lines.append(
             f"| {label} | {r['median']:.1f} | {r['p95']:.1f} | {r['max']:.1f} | "
             f"{r['nodes_avg']:.0f} / {r['nodes_max']} | {r['edges_avg']:.0f} / {r['edges_max']} | "
-            f"{r['queries']} | {verdict} |"
+            f"{r['queries_first']} / {r['queries_max_later']} | {verdict} |"
         )
     lines += [
         "",
