@@ -146,6 +146,7 @@ def generate(env, scale_name):
                     received,
                     rng.choice(channels),
                     rng.choice(["organisation", "person", "anonymous"]),
+                    "backend",
                     "Signaal",
                     "Beschrijving",
                     "0",
@@ -167,7 +168,8 @@ def generate(env, scale_name):
                 )
             )
         columns = (
-            "id reference date_received channel_id reporter_type name description urgency"
+            "id reference date_received channel_id reporter_type intake_source name description"
+            " urgency"
             " state outcome date_done neighbourhood_id category_id feedback_deadline"
             " feedback_done_date company_id domain_id sharing_level author_id create_uid"
             " write_uid create_date write_date"
