@@ -124,7 +124,20 @@ class DonAccess(models.AbstractModel):
             )
             for (model_name,) in cr.fetchall():
                 if model_name not in self.env:
-                    continue  # an uninstalled module's rows: derived data, dropped
+                    # A model of a module that is loaded after don_core (in
+                    # an update, each module's models come with the module):
+                    # its rows wait in the default partition, and move to
+                    # their own when that model's init creates it.
+                    cr.execute(
+                        SQL(
+                            "INSERT INTO %s (res_model, res_id, user_id)"
+                            " SELECT res_model, res_id, user_id FROM %s WHERE res_model = %s",
+                            SQL.identifier(ACCESS_TABLE),
+                            SQL.identifier(f"{ACCESS_TABLE}_unpartitioned"),
+                            model_name,
+                        )
+                    )
+                    continue
                 model = self.env[model_name]
                 self._ensure_partition(model)
                 cr.execute(
@@ -160,8 +173,9 @@ class DonAccess(models.AbstractModel):
         return f"{ACCESS_TABLE}__{model._table}"
 
     def _ensure_partition(self, model):
-        """The partition of ``model``'s rows (called from the model's init,
-        when the default partition holds none of its rows yet)."""
+        """The partition of ``model``'s rows (called from the model's init).
+        Rows of the model waiting in the default partition move into it,
+        with the company and active flag of their record."""
         self._ensure_table()
         partition = self._partition_name(model)
         if sql.table_exists(self.env.cr, partition):
@@ -177,11 +191,15 @@ class DonAccess(models.AbstractModel):
             CREATE UNIQUE INDEX %(key)s ON %(partition)s (res_id, user_id) INCLUDE (res_model);
             CREATE INDEX %(user_idx)s ON %(partition)s (user_id, res_id)
                 INCLUDE (res_model, company_id, active);
-            INSERT INTO %(table)s SELECT * FROM don_access_entry_moved;
+            INSERT INTO %(table)s
+                SELECT m.res_model, m.res_id, m.user_id, rec.company_id, %(active)s
+                  FROM don_access_entry_moved m JOIN %(rec_table)s rec ON rec.id = m.res_id;
             DROP TABLE don_access_entry_moved;
             """,
                 default=default,
                 model=model._name,
+                active=self._sql_active(model),
+                rec_table=SQL.identifier(model._table),
                 partition=SQL.identifier(partition),
                 key=SQL.identifier(f"{partition}_key"),
                 user_idx=SQL.identifier(f"{partition}_user_idx"),

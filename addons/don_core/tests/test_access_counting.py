@@ -192,3 +192,32 @@ class TestAccessCounting(DonTestCommon):
         cr.execute("SELECT relkind FROM pg_class WHERE relname = 'don_access_entry'")
         self.assertEqual(cr.fetchone()[0], "p")
         self.assertEqual(self.env["don.case"].with_user(self.prof_soc).search([]), self.case_a)
+
+    def test_rows_waiting_in_the_default_partition_move_to_their_own(self):
+        """In an update, an addon's models load after don_core: their rows
+        wait in the default partition (without company) until the model's
+        init creates its partition, which takes them with their record's
+        company and active flag."""
+        cr = self.env.cr
+        self.case_b.active = False
+        snapshot = (
+            "SELECT res_model, res_id, user_id, company_id, active FROM don_access_entry"
+            " WHERE res_model = 'don.case'"
+        )
+        cr.execute(snapshot)
+        before = sorted(cr.fetchall())
+        self.assertTrue(before)
+        cr.execute(
+            """CREATE TEMPORARY TABLE waiting AS
+                   SELECT res_model, res_id, user_id FROM don_access_entry__don_case;
+               DROP TABLE don_access_entry__don_case;
+               INSERT INTO don_access_entry (res_model, res_id, user_id)
+                   SELECT * FROM waiting"""
+        )
+        cr.execute("SELECT count(*) FROM don_access_entry__default WHERE company_id IS NULL")
+        self.assertEqual(cr.fetchone()[0], len(before))
+        self.env["don.access"]._ensure_partition(self.env["don.case"])
+        cr.execute(snapshot)
+        self.assertEqual(sorted(cr.fetchall()), before)
+        cr.execute("SELECT count(*) FROM don_access_entry__default")
+        self.assertEqual(cr.fetchone()[0], 0)
