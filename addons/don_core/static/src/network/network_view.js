@@ -1,7 +1,7 @@
 /** @odoo-module **/
 // Copyright 2026 DON for Odoo
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import { Component, onWillStart, useState } from "@odoo/owl";
+import { Component, onMounted, onWillStart, useState } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
@@ -42,8 +42,10 @@ export class DonNetworkView extends Component {
         this.actionService = useService("action");
         const params = this.props.action.params || {};
         const context = this.props.action.context || {};
+        // After a reload of the page the start node comes back from the URL
+        // (as text), where onMounted put it.
         this.nodeModel = params.node_model || context.node_model;
-        this.nodeId = params.node_id || context.node_id;
+        this.nodeId = parseInt(params.node_id || context.node_id) || false;
         this.width = WIDTH;
         this.height = HEIGHT;
         this.state = useState({
@@ -55,6 +57,11 @@ export class DonNetworkView extends Component {
             hover: null,
         });
         onWillStart(() => this.load());
+        onMounted(() => {
+            if (this.nodeModel && this.nodeId && this.props.updateActionState) {
+                this.props.updateActionState({ node_model: this.nodeModel, node_id: this.nodeId });
+            }
+        });
     }
 
     async load() {

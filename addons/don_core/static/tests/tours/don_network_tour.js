@@ -4,8 +4,9 @@
 import { registry } from "@web/core/registry";
 
 /**
- * A Kernteam member opens the network of a young person, goes back in time
- * to see a relation that has ended, and opens the record of a node.
+ * A Kernteam member opens the network of a young person, reloads the page
+ * (the network stays), goes back in time to see a relation that has ended,
+ * and opens the record of a node.
  */
 registry.category("web_tour.tours").add("don_network_tour", {
     steps: () => [
@@ -16,6 +17,20 @@ registry.category("web_tour.tours").add("don_network_tour", {
         },
         {
             content: "Today: the young person, a family member and a group",
+            trigger: ".o_don_network svg.o_don_network_svg[data-node-count='3']",
+        },
+        {
+            trigger: ".o_don_network_node[data-model='don.group']",
+        },
+        {
+            content: "Reload the page: the network of the same young person comes back",
+            trigger: ".o_don_network svg.o_don_network_svg[data-node-count='3']",
+            run() {
+                window.location.reload();
+            },
+            expectUnloadPage: true,
+        },
+        {
             trigger: ".o_don_network svg.o_don_network_svg[data-node-count='3']",
         },
         {
