@@ -15,19 +15,6 @@ from odoo.tests import tagged
 
 from .common import DonTestCommon
 
-SECURED = (
-    "don.case",
-    "don.youth",
-    "don.case.note",
-    "don.case.factor",
-    "don.case.relation",
-    "don.intervention",
-    "don.group",
-    "don.meeting",
-    "don.agenda.item",
-    "don.network.relation",
-)
-
 
 @tagged("post_install", "-at_install", "don_security")
 class TestAccessCounting(DonTestCommon):
@@ -60,7 +47,7 @@ class TestAccessCounting(DonTestCommon):
     def test_counts_equal_the_orm_for_every_user_and_model(self):
         self.case_b.active = False  # an archived case is counted only on request
         for user in self.users:
-            for model_name in SECURED:
+            for model_name in self.env["don.access"]._secured_models():
                 with self.subTest(user=user.login, model=model_name):
                     model = self.env[model_name].with_user(user)
                     count = model.search_count([])
@@ -163,7 +150,7 @@ class TestAccessCounting(DonTestCommon):
                 WHERE p.relname = 'don_access_entry'"""
         )
         partitions = {row[0] for row in cr.fetchall()}
-        for model_name in SECURED:
+        for model_name in self.env["don.access"]._secured_models():
             self.assertIn(f"don_access_entry__{self.env[model_name]._table}", partitions)
         self.assertIn("don_access_entry__default", partitions)
         cr.execute("SELECT count(*) FROM don_access_entry__default")
