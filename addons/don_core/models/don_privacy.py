@@ -106,7 +106,7 @@ class DonPrivacy(models.AbstractModel):
     def _scrub_name(self, name):
         """Safety net: replace the name in chatter messages and tracking
         values of DON records that were not erased themselves (a mention in
-        another file's chatter)."""
+        another file's chatter), and in the free text of other DON records."""
         name = (name or "").strip()
         if len(name) < 4:
             return
@@ -151,6 +151,50 @@ class DonPrivacy(models.AbstractModel):
         )
         self.env["mail.message"].invalidate_model()
         self.env["mail.tracking.value"].invalidate_model()
+        self._scrub_name_in_records(pattern, placeholder, like)
+
+    @api.model
+    def _scrub_name_in_records(self, pattern, placeholder, like):
+        """The same safety net for the free text of other DON records: a
+        contribution, summary, agenda discussion or signal in another file
+        that mentions the young person by name. The register of young people
+        itself is left alone (another young person may bear the same name).
+        In SQL: no tracking value is written that would keep the name."""
+        cr = self.env.cr
+        for model_name in self.env["don.access"]._secured_models():
+            if model_name == "don.youth":
+                continue
+            model = self.env[model_name]
+            columns = [
+                field.name
+                for field in model._fields.values()
+                if field.store
+                and field.column_type
+                and field.type in ("char", "text", "html")
+                and not field.translate
+            ]
+            if not columns:
+                continue
+            cr.execute(
+                SQL(
+                    "UPDATE %s SET %s WHERE %s",
+                    SQL.identifier(model._table),
+                    SQL(", ").join(
+                        SQL(
+                            "%s = regexp_replace(%s, %s, %s, 'gi')",
+                            SQL.identifier(column),
+                            SQL.identifier(column),
+                            pattern,
+                            placeholder,
+                        )
+                        for column in columns
+                    ),
+                    SQL(" OR ").join(
+                        SQL("%s ILIKE %s", SQL.identifier(column), like) for column in columns
+                    ),
+                )
+            )
+            model.invalidate_model(columns)
 
     @api.model
     def _erase_youth(self, youth, mode):

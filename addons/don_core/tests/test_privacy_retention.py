@@ -241,6 +241,33 @@ class TestRetention(RetentionCommon):
         self.assertTrue(x_logs)
         self.assertFalse(any(x_logs.mapped("subject_name")))
 
+    def test_mentions_in_other_files_are_scrubbed(self):
+        """Another (open) file mentions X by name in free text: after X's
+        erasure the name is gone from it, the rest of the text stays."""
+        note = self.env["don.case.note"].create(
+            {
+                "case_id": self.case_a.id,
+                "name": f"Gezien met {NAME_X}",
+                "body": f"<p>{NAME_Y} werd bij het station gezien met {NAME_X.upper()}.</p>",
+                "domain_id": self.dom_soc.id,
+                "author_id": self.kt_soc.id,
+            }
+        )
+        self.case_a.write({"summary": f"<p>Vriendschap met {NAME_X} baart zorgen</p>"})
+        self.run_job()
+        self.Review.search([("case_id", "=", self.case_x.id)]).with_user(
+            self.privacy
+        ).action_approve()
+        self.run_job()
+        self.assertEqual(self.name_hits(NAME_X), [])
+        self.assertNotIn(NAME_X.lower(), note.body.lower())
+        self.assertIn(NAME_Y, note.body)
+        self.assertIn("[anonymised]", note.body)
+        self.assertEqual(note.name, "Gezien met [anonymised]")
+        self.assertIn("baart zorgen", self.case_a.summary)
+        self.assertNotIn(NAME_X, self.case_a.summary)
+        self.assertEqual(self.youth_y.name, NAME_Y)
+
     @freeze_time(NOW)
     def test_delete_mode_removes_records_keeps_log(self):
         self.policy.action = "delete"
