@@ -2,6 +2,8 @@ from . import don_report_cube
 from . import don_report_signal
 from . import don_report_case
 from . import don_report_intervention
+from . import don_report_training
+from . import don_report_trained
 from . import don_report_goal
 from . import don_report_dashboard
 from . import don_period_report

@@ -19,12 +19,16 @@ SECTIONS = [
     ("cases_in", "don.report.case", ("inflow", "inflow_stage")),
     ("cases_out", "don.report.case", ("outflow", "outflow_reason")),
     ("interventions", "don.report.intervention", ("total", "line_result")),
+    ("awareness_trainings", "don.report.training", ("total", "phase", "target")),
+    ("awareness_people", "don.report.trained", ("total", "phase", "target")),
 ]
 SECTION_LABELS = [
     ("signals", "Signals"),
     ("cases_in", "Cases started"),
     ("cases_out", "Cases closed"),
     ("interventions", "Interventions"),
+    ("awareness_trainings", "Awareness trainings held"),
+    ("awareness_people", "People trained"),
     ("goals", "Goals and indicators"),
 ]
 

@@ -20,6 +20,8 @@ KEY_FIGURES = [
     (_lt("Cases started"), "don.report.case", "inflow", None),
     (_lt("Cases closed"), "don.report.case", "outflow", None),
     (_lt("Interventions started"), "don.report.intervention", "total", None),
+    (_lt("Awareness trainings held"), "don.report.training", "total", None),
+    (_lt("People trained"), "don.report.trained", "total", None),
 ]
 
 

@@ -2,3 +2,4 @@ from . import test_suppression
 from . import test_period_report
 from . import test_access
 from . import test_ui
+from . import test_awareness

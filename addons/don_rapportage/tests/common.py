@@ -4,7 +4,13 @@ from datetime import date, datetime
 
 from odoo.addons.don_core.tests.common import DonTestCommon
 
-CUBES = ("don.report.signal", "don.report.case", "don.report.intervention")
+CUBES = (
+    "don.report.signal",
+    "don.report.case",
+    "don.report.intervention",
+    "don.report.training",
+    "don.report.trained",
+)
 
 
 class DonReportCommon(DonTestCommon):
