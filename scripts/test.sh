@@ -21,6 +21,16 @@ if ! command -v chromium >/dev/null 2>&1 && ! command -v google-chrome >/dev/nul
         exit 5
     fi
 fi
+if ! command -v wkhtmltopdf >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        say "Installing wkhtmltopdf for the checks of the printed PDF files"
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wkhtmltopdf) \
+            >"$BUILD/apt-wkhtmltopdf.log" 2>&1 \
+            || echo "WARNING: wkhtmltopdf could not be installed: PDFs are checked as HTML only." >&2
+    else
+        echo "NOTE: without wkhtmltopdf the PDFs are checked as HTML only (Debian: apt-get install wkhtmltopdf)." >&2
+    fi
+fi
 ensure_postgres
 write_config "$CONF" "$DB" 8069
 

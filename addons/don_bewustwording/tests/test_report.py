@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from werkzeug.urls import url_quote_plus
 
+from odoo.addons.don_core.tests.common import pdf_text
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -75,6 +76,17 @@ class TestSignalCardReport(DonAwarenessCommon):
             self.assertIn(self.card_club.signal_line_ids[0].name, html)
             self.assertNoPersonalData(html)
         self.assertIn(url, self._html(PARTNER_REPORT, self.club, self.kt))
+
+    def test_organisation_card_as_real_pdf(self):
+        """The printed card (wkhtmltopdf): the organisation, the hotline and
+        the signal lines, and no personal data."""
+        text = pdf_text(self, PARTNER_REPORT, self.club, self.kt)
+        self.assertIn("VV Testvoorde", text)
+        self.assertIn(self.card_club.signal_line_ids[0].name, text)
+        unbroken = "".join(text.split())  # lines of the PDF may break anywhere
+        self.assertIn("0800-7000", unbroken)
+        self.assertIn(self.club.don_intake_url, unbroken)
+        self.assertNoPersonalData(text)
 
     def test_audience_card_has_no_qr(self):
         html = self._html(CARD_REPORT, self.card_club, self.prof)

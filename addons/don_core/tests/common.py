@@ -1,10 +1,31 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import io
 
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests.common import TransactionCase, new_test_user
+from odoo.tools.pdf import PdfReader
+
+
+def pdf_text(test, report_ref, records, user):
+    """The text of the real PDF file of ``report_ref`` printed by ``user``
+    (wkhtmltopdf, not the HTML fallback of test mode), whitespace folded.
+    Skips the calling test when wkhtmltopdf is not installed."""
+    Report = test.env["ir.actions.report"]
+    if Report.get_wkhtmltopdf_state() != "ok":
+        test.skipTest("wkhtmltopdf is not installed: the PDF is checked as HTML only")
+    pdf, fmt = (
+        Report.with_user(user)
+        .with_context(force_report_rendering=True)
+        ._render_qweb_pdf(report_ref, records.ids)
+    )
+    test.assertEqual(fmt, "pdf")
+    test.assertTrue(pdf.startswith(b"%PDF"))
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(" ".join(page.extract_text() for page in pages).split())
+
 
 PROF = "don_core.group_don_professional"
 KT = "don_core.group_don_kernteam"

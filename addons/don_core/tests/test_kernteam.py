@@ -13,7 +13,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import DonTestCommon
+from .common import DonTestCommon, pdf_text
 
 NOW = datetime(2026, 11, 26, 12, 0)  # a Thursday
 
@@ -245,6 +245,23 @@ class TestKernteam(DonTestCommon):
             "don_core.report_don_meeting_agenda", self.next.ids
         )
         self.assertIn("ZICHTBAAR-A", html.decode())
+
+    def test_minutes_as_real_pdf_per_reader(self):
+        """The printed file (wkhtmltopdf): a Sociaal domein professional's
+        copy leaves out the item of a case they may not see."""
+        self.env["don.agenda.item"].create(
+            [
+                {"meeting_id": self.next.id, "case_id": self.case_b.id, "name": "GEHEIM-B"},
+                {"meeting_id": self.next.id, "case_id": self.case_a.id, "name": "ZICHTBAAR-A"},
+            ]
+        )
+        text = pdf_text(self, "don_core.report_don_meeting_minutes", self.next, self.prof_soc)
+        self.assertIn("ZICHTBAAR-A", text)
+        self.assertNotIn("GEHEIM-B", text)
+        self.assertNotIn("Noah", text)
+        self.env.invalidate_all()
+        text = pdf_text(self, "don_core.report_don_meeting_minutes", self.next, self.pl)
+        self.assertIn("GEHEIM-B", text)
 
     def test_actions_of_a_case_follow_the_case(self):
         task = self.env["project.task"].create(

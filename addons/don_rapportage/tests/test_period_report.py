@@ -3,6 +3,7 @@
 import re
 from datetime import date, datetime
 
+from odoo.addons.don_core.tests.common import pdf_text
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -154,6 +155,22 @@ class TestPeriodReport(DonReportCommon):
             digits = re.sub(r"[^0-9]", "", cell)
             if digits:
                 self.assertNoSmallFigure([int(digits)], f"PDF cell {cell}")
+
+    def test_real_pdf_file(self):
+        """The printed file itself (wkhtmltopdf), not only its HTML: a PDF
+        whose text holds the figures and the dark-number caveat, and no
+        name or small number."""
+        report = self._report()
+        report.action_generate()
+        report.action_approve()
+        text = pdf_text(
+            self, "don_rapportage.action_report_don_period_report", report, self.reporting
+        )
+        self.assertIn("dark number", text)
+        self.assertIn("<5", text)
+        self.assertRegex(text, r"\b22\b")
+        for secret in ("SIGNAALGEHEIM", "MELDERNAAM", "Noah Verbeek", "Liam", "NAAMGEHEIM"):
+            self.assertNotIn(secret, text)
 
     def test_period_validation(self):
         with self.assertRaises(ValidationError):
