@@ -235,15 +235,18 @@ class DonSubjectRequest(models.Model):
             Report = self.env["ir.actions.report"]
             report_ref = "don_core.action_report_don_subject_request"
             if Report.get_wkhtmltopdf_state() in ("ok", "upgrade"):
-                content, _type = Report._render_qweb_pdf(
+                content, kind = Report._render_qweb_pdf(
                     report_ref, request.ids, data={"export": data}
                 )
-                name, mimetype = f"{request.name}.pdf", "application/pdf"
             else:
                 # No PDF engine on this server: the same report as HTML.
-                content, _type = Report._render_qweb_html(
+                content, kind = Report._render_qweb_html(
                     report_ref, request.ids, data={"export": data}
                 )
+            # (Odoo's test mode also gives HTML where a PDF was asked.)
+            if kind == "pdf":
+                name, mimetype = f"{request.name}.pdf", "application/pdf"
+            else:
                 name, mimetype = f"{request.name}.html", "text/html"
             pdf_file = Attachment.create(
                 {

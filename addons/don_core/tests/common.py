@@ -22,6 +22,11 @@ def pdf_text(test, report_ref, records, user):
         ._render_qweb_pdf(report_ref, records.ids)
     )
     test.assertEqual(fmt, "pdf")
+    return pdf_file_text(test, pdf)
+
+
+def pdf_file_text(test, pdf):
+    """The text of the PDF file ``pdf`` (bytes), whitespace folded."""
     test.assertTrue(pdf.startswith(b"%PDF"))
     pages = PdfReader(io.BytesIO(pdf)).pages
     return " ".join(" ".join(page.extract_text() for page in pages).split())

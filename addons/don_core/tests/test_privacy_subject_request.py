@@ -11,7 +11,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import DonTestCommon
+from .common import DonTestCommon, pdf_file_text
 
 
 @tagged("post_install", "-at_install", "don_privacy")
@@ -131,6 +131,21 @@ class TestSubjectRequest(DonTestCommon):
             lambda a: a.mimetype == "application/json"
         )
         self.assertIn(b"POLITIE-GEHEIM", base64.b64decode(report.sudo().datas))
+
+    def test_export_as_real_pdf(self):
+        """With a PDF engine the export is a real PDF file: everything about
+        the young person, nothing of another."""
+        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
+            self.skipTest("wkhtmltopdf is not installed: the export is checked as HTML only")
+        request = self.request.with_context(force_report_rendering=True)
+        _data, request = self._export(request)
+        pdf = request.export_attachment_ids.filtered(lambda a: a.mimetype == "application/pdf")
+        self.assertEqual(len(pdf), 1)
+        text = pdf_file_text(self, base64.b64decode(pdf.sudo().datas))
+        self.assertIn("POLITIE-GEHEIM", text)
+        self.assertIn(self.youth_a.reference, text)
+        for foreign in ("Liam de Groot", "B-GEHEIM", "Zara Veenstra", "ANDERSVEEN-GEHEIM"):
+            self.assertNotIn(foreign, text)
 
     def test_export_holds_nothing_of_other_youths(self):
         data, _request = self._export()
