@@ -2,6 +2,7 @@ from . import don_report_cube
 from . import don_report_signal
 from . import don_report_case
 from . import don_report_intervention
+from . import don_report_awareness_cube
 from . import don_report_training
 from . import don_report_trained
 from . import don_report_goal

@@ -1,16 +1,14 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
-from odoo.addons.don_bewustwording.models.don_campaign import PHASES
-from odoo.addons.don_core.models.res_partner import DON_ORG_TYPES
+from odoo import models
 
 
 class DonReportTrained(models.Model):
-    """People trained: attendances of held awareness trainings, per period,
-    phase and kind of organisation (a person trained twice counts twice)."""
+    """People trained: attendances of awareness trainings, per period, phase
+    and kind of organisation (a person trained twice counts twice)."""
 
     _name = "don.report.trained"
-    _inherit = "don.report.cube"
+    _inherit = "don.report.awareness.cube"
     _description = "DON report: people trained"
     _auto = False
     _depends = {
@@ -26,29 +24,7 @@ class DonReportTrained(models.Model):
         "ir.config_parameter": ["key", "value"],
     }
 
-    _don_cube_keys = (
-        ("phase", "varchar"),
-        ("target", "varchar"),
-    )
-    _don_cube_dimensions = (
-        ("total", None, ()),
-        ("phase", None, ("phase",)),
-        ("target", None, ("target",)),
-    )
-
-    dimension = fields.Selection(
-        [("total", "Total"), ("phase", "Per phase"), ("target", "Per kind of organisation")],
-        readonly=True,
-    )
-    phase = fields.Selection(PHASES, readonly=True)
-    target = fields.Selection(DON_ORG_TYPES, string="Kind of organisation", readonly=True)
-
     def _don_cube_source(self):
-        return """
-            SELECT e.company_id, e.date_begin::date AS day, e.don_phase::varchar AS phase,
-                   p.don_org_type::varchar AS target
-              FROM event_registration r
-              JOIN event_event e ON e.id = r.event_id
-              LEFT JOIN res_partner p ON p.id = e.don_partner_id
-             WHERE r.state = 'done' AND e.don_is_training AND e.company_id IS NOT NULL
-        """
+        return self._don_awareness_source(
+            "event_registration r JOIN event_event e ON e.id = r.event_id", "r.state = 'done'"
+        )

@@ -78,6 +78,21 @@ class DonReportCommon(DonTestCommon):
             "reporter_name": "MELDERNAAM Jansen",
         }
 
+    def _period_report(self, year=2026, quarter="2"):
+        """A draft quarterly report of Testdorp, made by the project leader."""
+        return (
+            self.env["don.period.report"]
+            .with_user(self.pl)
+            .create(
+                {
+                    "company_id": self.company_a.id,
+                    "period_type": "quarter",
+                    "year": year,
+                    "quarter": quarter,
+                }
+            )
+        )
+
     def assertNoSmallFigure(self, values, msg=None):
         """Every published number is 0 (suppressed or empty) or at least the
         threshold."""

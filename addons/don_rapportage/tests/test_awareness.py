@@ -94,18 +94,7 @@ class TestAwarenessReach(DonReportCommon):
                     self.env[model].with_user(user).search([])
 
     def test_in_the_period_report(self):
-        report = (
-            self.env["don.period.report"]
-            .with_user(self.pl)
-            .create(
-                {
-                    "company_id": self.company_a.id,
-                    "period_type": "quarter",
-                    "year": 2026,
-                    "quarter": "2",
-                }
-            )
-        )
+        report = self._period_report()
         report.action_generate()
         shown = {
             (line.section, line.dimension, line.key_label): line.display_value

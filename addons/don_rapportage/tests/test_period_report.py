@@ -30,18 +30,7 @@ class TestPeriodReport(DonReportCommon):
         )
 
     def _report(self):
-        return (
-            self.env["don.period.report"]
-            .with_user(self.pl)
-            .create(
-                {
-                    "company_id": self.company_a.id,
-                    "period_type": "quarter",
-                    "year": 2026,
-                    "quarter": "2",
-                }
-            )
-        )
+        return self._period_report()
 
     def _figures(self, report):
         return [
