@@ -1,7 +1,8 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
-from odoo.tests.common import TransactionCase, new_test_user
+from odoo.addons.don_core.tests.common import don_test_user
+from odoo.tests.common import TransactionCase
 
 PROF = "don_core.group_don_professional"
 KT = "don_core.group_don_kernteam"
@@ -23,15 +24,8 @@ class DonAwarenessCommon(TransactionCase):
         cls.company_b = env["res.company"].create({"name": "Gemeente Elders"})
 
         def user(login, groups, company=None):
-            company = company or cls.company_a
-            return new_test_user(
-                env,
-                login=login,
-                groups=groups,
-                company_id=company.id,
-                company_ids=[Command.set(company.ids)],
-                email=f"{login}@bewustdorp.example",
-                lang="en_US",
+            return don_test_user(
+                env, login, groups, company or cls.company_a, mail_domain="bewustdorp.example"
             )
 
         cls.pl = user("b_pl", f"{PL},{VEI}")

@@ -9,6 +9,19 @@ from odoo.tests.common import TransactionCase, new_test_user
 from odoo.tools.pdf import PdfReader
 
 
+def don_test_user(env, login, groups, company, mail_domain="testdorp.example"):
+    """A test user of one municipality, in English, with a fictional e-mail."""
+    return new_test_user(
+        env,
+        login=login,
+        groups=groups,
+        company_id=company.id,
+        company_ids=[Command.set(company.ids)],
+        email=f"{login}@{mail_domain}",
+        lang="en_US",
+    )
+
+
 def pdf_text(test, report_ref, records, user):
     """The text of the real PDF file of ``report_ref`` printed by ``user``
     (wkhtmltopdf, not the HTML fallback of test mode), whitespace folded.
@@ -60,16 +73,7 @@ class DonTestCommon(TransactionCase):
         )
 
         def user(login, groups, company=None):
-            company = company or cls.company_a
-            return new_test_user(
-                env,
-                login=login,
-                groups=groups,
-                company_id=company.id,
-                company_ids=[Command.set(company.ids)],
-                email=f"{login}@testdorp.example",
-                lang="en_US",
-            )
+            return don_test_user(env, login, groups, company or cls.company_a)
 
         cls.pl = user("t_pl", f"{PL},{VEI}")
         cls.kt_vei = user("t_kt_vei", f"{KT},{VEI}")
