@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime
 
+from odoo import Command
 from odoo.addons.don_core.tests.common import DonTestCommon
 
 CUBES = (
@@ -92,6 +93,36 @@ class DonReportCommon(DonTestCommon):
                 }
             )
         )
+
+    def assertNoSmallFigureInAnyChannel(self, models):
+        """search_read, read_group (every grouping), web_read_group and export
+        of each cube, for every role that can read them; returns the rows
+        found per model (so that a caller can check they are not empty)."""
+        export = self.env.ref("base.group_allow_export")
+        (self.reporting | self.pl).write({"groups_id": [Command.link(export.id)]})
+        found = {}
+        for user in (self.reporting, self.pl):
+            for model in models:
+                Cube = self.env[model].with_user(user)
+                rows = Cube.search_read([], ["figure", "suppressed_cells"])
+                found[model] = rows
+                self.assertNoSmallFigure([row["figure"] for row in rows], f"{model} rows")
+                for row in rows:
+                    if row["suppressed_cells"]:
+                        self.assertEqual(row["figure"], 0)
+                exported = Cube.search([]).export_data(["figure"])["datas"]
+                self.assertNoSmallFigure([int(line[0] or 0) for line in exported])
+                keys = [
+                    name
+                    for name, field in Cube._fields.items()
+                    if field.type in ("many2one", "selection") and not field.automatic
+                ]
+                for key in [*keys, "period_start:month"]:
+                    groups = Cube.read_group([], ["figure:sum"], [key])
+                    self.assertNoSmallFigure([group["figure"] for group in groups], key)
+                web = Cube.web_read_group([], ["figure:sum"], ["dimension"])
+                self.assertNoSmallFigure([group["figure"] for group in web["groups"]])
+        return found
 
     def assertNoSmallFigure(self, values, msg=None):
         """Every published number is 0 (suppressed or empty) or at least the

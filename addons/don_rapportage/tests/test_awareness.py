@@ -84,6 +84,11 @@ class TestAwarenessReach(DonReportCommon):
             {("internal",): (8, 0), ("school",): (18, 0)},
         )
 
+    def test_no_small_figure_in_any_channel(self):
+        """The generic channel check of the cubes, on data that has them."""
+        rows = self.assertNoSmallFigureInAnyChannel(("don.report.training", "don.report.trained"))
+        self.assertTrue(all(rows.values()))
+
     def test_other_municipality_and_access(self):
         for model in ("don.report.training", "don.report.trained"):
             rows = self.env[model].with_user(self.reporting).search([])
