@@ -7,5 +7,5 @@ ensure_python_deps requirements.txt
 ensure_postgres
 DB="${DON_BENCH_DB:-don_bench}"
 CONF="$BUILD/odoo-bench.conf"
-write_config "$CONF" "$DB" 8069
+write_config "$CONF" "$DB" "${DON_BENCH_PORT:-$(free_port)}"
 exec "$PYTHON" bench/bench_core.py --config "$CONF" --database "$DB" "$@"

@@ -96,6 +96,12 @@ without_demo = False
 CONF
 }
 
+free_port() {
+    # A free TCP port on 127.0.0.1, so that a test run never depends on what
+    # else listens (e.g. `make run` serving the demo on 8069).
+    "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
 odoo_bin() {
     "$PYTHON" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' "$@"
 }

@@ -32,7 +32,8 @@ if ! command -v wkhtmltopdf >/dev/null 2>&1; then
     fi
 fi
 ensure_postgres
-write_config "$CONF" "$DB" 8069
+PORT="${DON_TEST_PORT:-$(free_port)}"
+write_config "$CONF" "$DB" "$PORT"
 
 say "Linters"
 bash scripts/lint.sh

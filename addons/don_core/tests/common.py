@@ -3,6 +3,7 @@
 import base64
 import io
 
+import odoo
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests.common import TransactionCase, new_test_user
@@ -29,6 +30,11 @@ def pdf_text(test, report_ref, records, user):
     Report = test.env["ir.actions.report"]
     if Report.get_wkhtmltopdf_state() != "ok":
         test.skipTest("wkhtmltopdf is not installed: the PDF is checked as HTML only")
+    # wkhtmltopdf fetches the report's assets over HTTP: from this test run's
+    # own server, never from whatever else listens on the default port.
+    test.env["ir.config_parameter"].sudo().set_param(
+        "report.url", f"http://127.0.0.1:{odoo.tools.config['http_port']}"
+    )
     pdf, fmt = (
         Report.with_user(user)
         .with_context(force_report_rendering=True)
