@@ -1,16 +1,33 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
+import re
+
+import psycopg2
 
 from odoo import _, http
 from odoo.exceptions import UserError
 from odoo.http import request
+from odoo.tools import format_date
+
+from ..models.don_signal_intake import (
+    DonIntakeError,
+    clean_text,
+    form_fields,
+    parse_id,
+)
 
 _logger = logging.getLogger(__name__)
 
 # Five attachments of 10 MB and the text fields; larger requests are refused
 # by the framework (a Dutch page, see ir.http) before they reach the form.
 MAX_REQUEST_SIZE = 60 * 1024 * 1024
+
+# Keys made by res.partner.action_don_generate_intake_token
+# (secrets.token_urlsafe): URL-safe base64, nothing else.
+TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,100}", re.ASCII)
+# request.csrf_token(): hex HMAC, "o", a timestamp.
+CSRF_RE = re.compile(r"[0-9a-f]{40}o[0-9]{1,12}", re.ASCII)
 
 STATUS_LABELS = {
     "new": "received",
@@ -24,7 +41,13 @@ class DonSignalIntakeController(http.Controller):
     """Public reporting pages, without an Odoo account and without the
     website module. The reporter sees the form, a reference number after
     sending, and (with a personal link) the status of its own reports:
-    nothing else."""
+    nothing else.
+
+    Every answer to a submission is either the reference number (the report
+    was stored whole) or the form again, holding what the reporter typed,
+    with a Dutch message next to the field concerned. The form fields are
+    read from the request here, never passed as keyword arguments (a field
+    named ``self`` or ``token`` cannot change the call; see ir.http)."""
 
     # ------------------------------------------------------------------
     # Helpers
@@ -36,8 +59,9 @@ class DonSignalIntakeController(http.Controller):
         request.update_context(lang=lang)
 
     def _partner_for_token(self, token):
-        """The organisation of a reporting link, or None."""
-        if not token or len(token) < 20 or len(token) > 100:
+        """The organisation of a reporting link, or None. A key of another
+        shape (NUL bytes, other characters, other lengths) is no key."""
+        if not token or not TOKEN_RE.fullmatch(token):
             return None
         # sudo: the public user cannot read partners; the exact secret token
         # is the check, and only this one partner is returned.
@@ -61,7 +85,25 @@ class DonSignalIntakeController(http.Controller):
             status=status,
         )
 
-    def _render_form(self, partner=None, token=None, error=None, post=None, status=200):
+    def _valid_csrf(self):
+        token = request.httprequest.form.get("csrf_token") or ""
+        # A token of another shape (non-ASCII, NUL...) is simply not valid:
+        # Odoo's check would fail on it with a server error.
+        if not CSRF_RE.fullmatch(token):
+            return False
+        return request.validate_csrf(token)
+
+    def _render_form(
+        self,
+        partner=None,
+        token=None,
+        error=None,
+        post=None,
+        status=200,
+        field_errors=None,
+        checked=None,
+        neighbourhood_id=None,
+    ):
         Intake = request.env["don.signal.intake"]
         company = (partner and partner.company_id) or Intake._intake_company()
         values = Intake._form_values(company)
@@ -70,32 +112,44 @@ class DonSignalIntakeController(http.Controller):
                 "partner_name": partner.name if partner else False,
                 "token": token,
                 "error": error,
+                "field_errors": field_errors or {},
                 "post": post or {},
-                "checked": {int(i) for i in (post or {}).get("indicator_ids", []) if i.isdigit()},
+                "checked": checked or set(),
+                "neighbourhood_id": neighbourhood_id,
                 "action": f"/don/melden/{token}" if token else "/don/melden",
+                "html_data": {"lang": "nl-NL"},
             }
         )
         return request.render("don_signalen.intake_form", values, status=status)
+
+    def _posted(self):
+        """What the reporter typed and ticked, cleaned for showing it again
+        (NUL and other control characters removed)."""
+        form = request.httprequest.form
+        post = {key: clean_text(form.get(key) or "") for key in form_fields()}
+        post["urgent"] = bool(form.get("urgent"))
+        checked = {i for i in (parse_id(v) for v in form.getlist("indicator_ids")) if i}
+        return post, checked, parse_id(form.get("neighbourhood_id"))
 
     # ------------------------------------------------------------------
     # Routes
     # ------------------------------------------------------------------
     @http.route("/don/melden", type="http", auth="public", methods=["GET"], sitemap=False)
-    def intake_anonymous(self, **kw):
+    def intake_anonymous(self):
         self._set_lang()
         return self._render_form()
 
     @http.route(
         "/don/melden/<string:token>", type="http", auth="public", methods=["GET"], sitemap=False
     )
-    def intake_token(self, token, **kw):
+    def intake_token(self, token):
         self._set_lang()
         partner = self._partner_for_token(token)
         if not partner:
             return self._invalid_link()
         return self._render_form(partner=partner, token=token)
 
-    # CSRF is checked below by hand to answer with a clear Dutch page.
+    # CSRF is checked below by hand to answer with the form kept.
     @http.route(
         ["/don/melden", "/don/melden/<string:token>"],
         type="http",
@@ -105,45 +159,87 @@ class DonSignalIntakeController(http.Controller):
         sitemap=False,
         max_content_length=MAX_REQUEST_SIZE,
     )
-    def intake_submit(self, token=None, **post):
+    def intake_submit(self, token=None):
         self._set_lang()
-        if not request.validate_csrf(post.get("csrf_token")):
-            return self._error(
-                _("The form has expired. Open the reporting page again and send your report."),
-                status=400,
-                token=token,
-            )
+        if request.httprequest.method != "POST":
+            # Never store a report through another method (OPTIONS with a
+            # body reaches the route through CORS handling).
+            return request.make_response("", status=405, headers=[("Allow", "GET, POST")])
         partner = None
         if token:
             partner = self._partner_for_token(token)
             if not partner:
                 return self._invalid_link()
-        Log = request.env["don.signal.intake.log"].sudo()  # sudo: technical rate limit table
-        address = request.httprequest.remote_addr
-        if not Log._is_allowed(address, partner):
-            return self._error(
-                _("You have sent many reports in a short time. Try again in an hour."),
-                status=429,
-                token=token,
+        post, checked, neighbourhood_id = self._posted()
+        keep = {
+            "partner": partner,
+            "token": token,
+            "post": post,
+            "checked": checked,
+            "neighbourhood_id": neighbourhood_id,
+        }
+        if not self._valid_csrf():
+            return self._render_form(
+                error=_(
+                    "The form had expired, so your report has not been sent yet. Everything "
+                    "you typed is still here: check it and send it again (add attachments again)."
+                ),
+                status=400,
+                **keep,
             )
-        post["indicator_ids"] = request.httprequest.form.getlist("indicator_ids")
-        files = [
-            (upload.filename, upload.read())
-            for upload in request.httprequest.files.getlist("attachments")
-            if upload and upload.filename
-        ]
+        form = request.httprequest.form
+        raw = {key: form.get(key) or "" for key in form_fields()}
+        raw["indicator_ids"] = form.getlist("indicator_ids")
+        raw["neighbourhood_id"] = form.get("neighbourhood_id") or ""
+        raw["urgent"] = form.get("urgent")
+        Log = request.env["don.signal.intake.log"].sudo()  # sudo: technical rate limit table
+        address = Log._client_address(request.httprequest)
         try:
-            signal = request.env["don.signal.intake"]._submit(post, files, partner=partner)
-        except UserError as error:
+            files = [
+                (upload.filename, upload.read())
+                for upload in request.httprequest.files.getlist("attachments")
+                if upload and upload.filename
+            ]
+            # Takes a lock per key until the end of this transaction: the
+            # check and the insert below are one step for parallel requests.
+            if not Log._is_allowed(address, partner):
+                return self._render_form(
+                    error=_(
+                        "Many reports have been sent from here in a short time, so this one has "
+                        "not been sent yet. Everything you typed is still here: try again in an "
+                        "hour (add attachments again). In case of immediate danger call 112."
+                    ),
+                    status=429,
+                    **keep,
+                )
+            signal = request.env["don.signal.intake"]._submit(raw, files, partner=partner)
+            Log._record_submission(address, partner)
+        except DonIntakeError as error:
             request.env.cr.rollback()
             return self._render_form(
-                partner=partner, token=token, error=error.args[0], post=post, status=400
+                error=error.args[0], field_errors=error.field_errors, status=400, **keep
             )
-        Log._record_submission(address, partner)
+        except UserError as error:
+            request.env.cr.rollback()
+            return self._render_form(error=error.args[0], status=400, **keep)
+        except psycopg2.Error:
+            # The database went away or refused mid-request: nothing is
+            # stored; show the form again without the database.
+            _logger.exception("Web report could not be stored")
+            request.env.cr.rollback()
+            return self._render_unavailable(post, token)
         return request.render(
             "don_signalen.intake_thanks",
-            {"reference": signal.reference, "token": token, "anonymous": not partner},
+            {
+                "reference": signal.reference,
+                "token": token,
+                "anonymous": not partner,
+                "html_data": {"lang": "nl-NL"},
+            },
         )
+
+    def _render_unavailable(self, post, token):
+        return request.env["ir.http"]._don_intake_unavailable_page(post, token)
 
     @http.route(
         "/don/melden/<string:token>/status",
@@ -152,7 +248,7 @@ class DonSignalIntakeController(http.Controller):
         methods=["GET"],
         sitemap=False,
     )
-    def intake_status(self, token, **kw):
+    def intake_status(self, token):
         self._set_lang()
         partner = self._partner_for_token(token)
         if not partner:
@@ -177,12 +273,18 @@ class DonSignalIntakeController(http.Controller):
         reports = [
             {
                 "reference": row["reference"],
-                "date": row["date_received"].date(),
+                # In the page's language (Dutch): 1-12-2026, not 2026-12-01.
+                "date": format_date(request.env, row["date_received"]),
                 "status": labels[STATUS_LABELS[row["state"]]],
             }
             for row in rows
         ]
         return request.render(
             "don_signalen.intake_status",
-            {"partner_name": partner.name, "reports": reports, "token": token},
+            {
+                "partner_name": partner.name,
+                "reports": reports,
+                "token": token,
+                "html_data": {"lang": "nl-NL"},
+            },
         )

@@ -3,6 +3,7 @@
 import base64
 import logging
 import os
+import re
 
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError
@@ -23,6 +24,52 @@ ALLOWED_TYPES = {
         "application/octet-stream",
     ),
 }
+# Characters that cannot be stored (PostgreSQL refuses NUL) or typed: C0
+# control characters other than tab and line breaks, and DEL.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# An id of a catalogue entry: ASCII digits only ("²" and Arabic-Indic digits
+# pass str.isdigit()), at most what an integer column holds.
+ID_RE = re.compile(r"[0-9]{1,10}", re.ASCII)
+MAX_ID = 2**31 - 1
+# An address a mail server accepts: dot-atom local part, a domain of
+# letters, digits and hyphens with at least one dot. Stricter than
+# tools.email_normalize, which accepts "@b.nl", "a b@c.nl" or "x@y@z".
+EMAIL_RE = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}",
+    re.ASCII,
+)
+
+
+def clean_text(value):
+    """``value`` without the characters that cannot be stored."""
+    return CONTROL_RE.sub("", value if isinstance(value, str) else "")
+
+
+def parse_id(value):
+    """A positive database id from a form value, or None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 0 < value <= MAX_ID else None
+    if not isinstance(value, str) or not ID_RE.fullmatch(value):
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None
+
+
+def form_fields():
+    """The text fields of the reporting form."""
+    return tuple(MAX_LENGTHS)
+
+
+class DonIntakeError(UserError):
+    """A refused web report: a message for the whole form and one per field
+    (``{field name: message}``), shown next to the field concerned."""
+
+    def __init__(self, message, field_errors=None):
+        super().__init__(message)
+        self.field_errors = field_errors or {}
+
+
 MAX_LENGTHS = {
     "name": 200,
     "description": 10000,
@@ -63,6 +110,10 @@ class DonSignalIntake(models.AbstractModel):
         """[(filename, bytes)] -> same list, or UserError with a Dutch message."""
         if len(files) > MAX_FILES:
             raise UserError(_("Attach at most %(count)s files.", count=MAX_FILES))
+        # A name is only a label: characters that cannot be stored go.
+        files = [
+            (clean_text(filename).strip()[:200] or "bijlage", data) for filename, data in files
+        ]
         for filename, data in files:
             ext = os.path.splitext(filename or "")[1].lower()
             if ext not in ALLOWED_TYPES:
@@ -94,24 +145,78 @@ class DonSignalIntake(models.AbstractModel):
 
     @api.model
     def _check_values(self, post):
-        values = {}
+        """The text fields of ``post``, stripped; raises DonIntakeError with
+        a Dutch message per field for every field that cannot be taken."""
+        values, errors = {}, {}
         for key, limit in MAX_LENGTHS.items():
-            value = (post.get(key) or "").strip()
-            if len(value) > limit:
-                raise UserError(
-                    _(
-                        "The field '%(field)s' is too long: at most %(limit)s characters.",
-                        field=self._field_label(key),
-                        limit=limit,
-                    )
+            value = post.get(key) or ""
+            if not isinstance(value, str):
+                value = ""
+            value = value.strip()
+            if CONTROL_RE.search(value):
+                errors[key] = _(
+                    "This field contained a character that cannot be stored (a control "
+                    "character); it has been removed. Check the text and send again."
+                )
+            elif len(value) > limit:
+                errors[key] = _(
+                    "The field '%(field)s' is too long: at most %(limit)s characters.",
+                    field=self._field_label(key),
+                    limit=limit,
                 )
             values[key] = value
-        missing = [self._field_label(k) for k in ("name", "description") if not values[k]]
-        if missing:
-            raise UserError(_("Fill in: %(fields)s.", fields=", ".join(missing)))
-        if values["reporter_email"] and not tools.email_normalize(values["reporter_email"]):
-            raise UserError(_("The e-mail address is not valid."))
+        for key in ("name", "description"):
+            if not values[key] and key not in errors:
+                errors[key] = _("Fill in: %(fields)s.", fields=self._field_label(key))
+        email = values["reporter_email"]
+        if email and "reporter_email" not in errors and not EMAIL_RE.fullmatch(email):
+            errors["reporter_email"] = _("The e-mail address is not valid. Example: naam@school.nl")
+        if errors:
+            missing = [self._field_label(k) for k in ("name", "description") if not values[k]]
+            if missing and len(errors) == len(missing):
+                message = _("Fill in: %(fields)s.", fields=", ".join(missing))
+            else:
+                message = _(
+                    "Your report has not been sent yet: check the fields marked below "
+                    "(%(fields)s).",
+                    fields=", ".join(self._field_label(k) for k in errors),
+                )
+            raise DonIntakeError(message, errors)
         return values
+
+    @api.model
+    def _check_choices(self, post, company):
+        """The indicators and neighbourhood chosen on the form, checked
+        against what the form offers to ``company``'s reporters."""
+        errors = {}
+        raw_ids = post.get("indicator_ids") or []
+        if isinstance(raw_ids, str):
+            raw_ids = [raw_ids]
+        ids = [parse_id(value) for value in raw_ids]
+        offered = self._form_values(company)
+        indicators = offered["categories"].indicator_ids.filtered(lambda i: i.id in ids)
+        if None in ids or len(indicators) != len(set(ids)):
+            errors["indicator_ids"] = _(
+                "Choose the signs from the list on this page only; the list may have "
+                "changed since the page was opened."
+            )
+        neighbourhood = self.env["don.neighbourhood"]
+        raw_neighbourhood = post.get("neighbourhood_id") or ""
+        if raw_neighbourhood:
+            number = parse_id(raw_neighbourhood)
+            neighbourhood = offered["neighbourhoods"].filtered(lambda n: n.id == number)
+            if not neighbourhood:
+                errors["neighbourhood_id"] = _("Choose a neighbourhood from the list.")
+        if errors:
+            raise DonIntakeError(
+                _(
+                    "Your report has not been sent yet: check the fields marked below "
+                    "(%(fields)s).",
+                    fields=", ".join(self._field_label(k) for k in errors),
+                ),
+                errors,
+            )
+        return indicators, neighbourhood
 
     @api.model
     def _field_label(self, key):
@@ -123,6 +228,9 @@ class DonSignalIntake(models.AbstractModel):
             "reporter_name": _("Your name"),
             "reporter_email": _("Your e-mail address"),
             "reporter_phone": _("Your phone number"),
+            "indicator_ids": _("What did you notice?"),
+            "neighbourhood_id": _("Neighbourhood"),
+            "attachments": _("Attachments"),
         }[key]
 
     @api.model
@@ -130,22 +238,47 @@ class DonSignalIntake(models.AbstractModel):
         """Validate and store one web report. ``partner`` is the organisation
         of a checked reporting link, None for the anonymous form. Returns the
         new signal (sudo). Raises UserError before creating anything."""
-        values = self._check_values(post)
-        files = self._check_files(files)
+        if not partner:
+            # The anonymous form asks nothing about the reporter: whatever a
+            # client sends for it is neither checked nor kept.
+            post = {k: v for k, v in post.items() if not k.startswith("reporter_")}
+        # Every field is checked before anything is stored, and every fault
+        # is reported at once, each next to its field.
+        errors, messages = {}, []
+        values = indicators = neighbourhood = None
+        try:
+            values = self._check_values(post)
+        except DonIntakeError as error:
+            errors.update(error.field_errors)
+            messages.append(error.args[0])
+        try:
+            files = self._check_files(files)
+        except UserError as error:
+            errors["attachments"] = error.args[0]
+            messages.append(error.args[0])
         # sudo: called by the controller after the reporting link was
         # checked (or for the anonymous form); the catalogue ids of the form
-        # are validated against the catalogues here.
+        # are validated against the catalogues the form offers.
         Signal = self.env["don.signal"].sudo()
         company = company or (partner and partner.company_id) or self._intake_company()
-        defaults = Signal.with_company(company)._don_intake_defaults(company)
-        indicator_ids = [int(i) for i in post.get("indicator_ids", []) if str(i).isdigit()]
-        indicators = self.env["don.indicator"].sudo().browse(indicator_ids).exists()
-        category = indicators[:1].category_id
-        neighbourhood = False
-        if str(post.get("neighbourhood_id") or "").isdigit():
-            neighbourhood = (
-                self.env["don.neighbourhood"].sudo().browse(int(post["neighbourhood_id"])).exists()
+        try:
+            indicators, neighbourhood = self._check_choices(post, company)
+        except DonIntakeError as error:
+            errors.update(error.field_errors)
+            messages.append(error.args[0])
+        if errors:
+            message = (
+                messages[0]
+                if len(messages) == 1
+                else _(
+                    "Your report has not been sent yet: check the fields marked below "
+                    "(%(fields)s).",
+                    fields=", ".join(self._field_label(k) for k in errors),
+                )
             )
+            raise DonIntakeError(message, errors)
+        defaults = Signal.with_company(company)._don_intake_defaults(company)
+        category = indicators[:1].category_id
         vals = dict(
             defaults,
             name=values["name"],

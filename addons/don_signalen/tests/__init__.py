@@ -6,5 +6,7 @@ from . import test_leak_channels
 from . import test_workflow
 from . import test_duplicates
 from . import test_intake
+from . import test_intake_ui
+from . import test_intake_fuzz
 from . import test_mail_alias
 from . import test_ui
