@@ -19,6 +19,7 @@
         "data/mail_activity_type_data.xml",
         "data/mail_alias_data.xml",
         "data/ir_cron_data.xml",
+        "data/don_signal_intake_data.xml",
         "views/don_signal_channel_views.xml",
         "views/don_signal_category_views.xml",
         "views/don_indicator_views.xml",

@@ -8,6 +8,7 @@ import psycopg2
 from odoo import _, http
 from odoo.exceptions import UserError
 from odoo.http import request
+from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 from odoo.tools import format_date
 
 from ..models.don_signal_intake import (
@@ -222,9 +223,13 @@ class DonSignalIntakeController(http.Controller):
         except UserError as error:
             request.env.cr.rollback()
             return self._render_form(error=error.args[0], status=400, **keep)
-        except psycopg2.Error:
+        except psycopg2.Error as error:
+            if getattr(error, "pgcode", None) in PG_CONCURRENCY_ERRORS_TO_RETRY:
+                # A concurrent request touched the same rows: Odoo runs the
+                # whole request again (the uploaded files are rewound).
+                raise
             # The database went away or refused mid-request: nothing is
-            # stored; show the form again without the database.
+            # stored; show the typed text without needing the database.
             _logger.exception("Web report could not be stored")
             request.env.cr.rollback()
             return self._render_unavailable(post, token)

@@ -1,6 +1,7 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import config
 
 
 class ResConfigSettings(models.TransientModel):
@@ -32,3 +33,19 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="don_signalen.rate_limit_token",
         default=30,
     )
+    don_signal_rate_anonymous = fields.Integer(
+        string="Anonymous web reports per hour, all addresses together",
+        config_parameter="don_signalen.rate_limit_anonymous",
+        default=100,
+    )
+    don_signal_proxy_mode = fields.Boolean(
+        string="Odoo runs with proxy_mode",
+        compute="_compute_don_signal_proxy_mode",
+        help="Whether Odoo takes the reporter's address from the reverse proxy "
+        "(proxy_mode in the Odoo configuration file).",
+    )
+
+    @api.depends("company_id")
+    def _compute_don_signal_proxy_mode(self):
+        for settings in self:
+            settings.don_signal_proxy_mode = bool(config.get("proxy_mode"))
