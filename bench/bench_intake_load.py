@@ -102,7 +102,11 @@ def set_param(config, database, key, value):
     odoo_shell(
         config,
         database,
-        f"self.env['ir.config_parameter'].set_param({key!r}, {value!r})\nself.env.cr.commit()\n",
+        f"self.env['ir.config_parameter'].set_param({key!r}, {value!r})\n"
+        "self.env.cr.commit()\n"
+        "self.env.registry.clear_cache()\n"
+        "self.env.registry.signal_changes()\n"
+        "self.env.cr.commit()\n",
     )
 
 
@@ -141,6 +145,9 @@ school.action_don_generate_intake_token()
 env['ir.config_parameter'].set_param('don_signalen.rate_limit_ip', '100000')
 env['ir.config_parameter'].set_param('don_signalen.rate_limit_token', '100000')
 env['ir.config_parameter'].set_param('don_signalen.rate_limit_anonymous', '100000')
+env.cr.commit()
+env.registry.clear_cache()
+env.registry.signal_changes()
 env.cr.commit()
 print('TOKEN=' + school.don_intake_token)
 """

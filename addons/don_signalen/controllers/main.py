@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 import re
+import uuid
 
 import psycopg2
 
@@ -29,6 +30,8 @@ MAX_REQUEST_SIZE = 60 * 1024 * 1024
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,100}", re.ASCII)
 # request.csrf_token(): hex HMAC, "o", a timestamp.
 CSRF_RE = re.compile(r"[0-9a-f]{40}o[0-9]{1,12}", re.ASCII)
+# The one-time id of a rendered form (uuid4 hex).
+FORM_UID_RE = re.compile(r"[0-9a-f]{32}", re.ASCII)
 
 STATUS_LABELS = {
     "new": "received",
@@ -118,6 +121,9 @@ class DonSignalIntakeController(http.Controller):
                 "checked": checked or set(),
                 "neighbourhood_id": neighbourhood_id,
                 "action": f"/don/melden/{token}" if token else "/don/melden",
+                # A new one-time id for every form shown: the same form sent
+                # twice is stored once.
+                "form_uid": uuid.uuid4().hex,
                 "html_data": {"lang": "nl-NL"},
             }
         )
@@ -179,6 +185,20 @@ class DonSignalIntakeController(http.Controller):
             "checked": checked,
             "neighbourhood_id": neighbourhood_id,
         }
+        form = request.httprequest.form
+        if not any(form.get(key) for key in (*form_fields(), "csrf_token")):
+            # Nothing of the form arrived: a broken-off upload (mobile
+            # network), a body werkzeug could not read. Say so: there is no
+            # text to keep.
+            return self._render_form(
+                error=_(
+                    "Your report did not arrive completely, so it has not been sent. Fill in "
+                    "the form again and send it; with a weak connection, attach fewer or "
+                    "smaller files."
+                ),
+                status=400,
+                **keep,
+            )
         if not self._valid_csrf():
             return self._render_form(
                 error=_(
@@ -188,7 +208,7 @@ class DonSignalIntakeController(http.Controller):
                 status=400,
                 **keep,
             )
-        form = request.httprequest.form
+        form_uid = FORM_UID_RE.fullmatch(form.get("form_uid") or "") and form.get("form_uid")
         raw = {key: form.get(key) or "" for key in form_fields()}
         raw["indicator_ids"] = form.getlist("indicator_ids")
         raw["neighbourhood_id"] = form.get("neighbourhood_id") or ""
@@ -201,9 +221,14 @@ class DonSignalIntakeController(http.Controller):
                 for upload in request.httprequest.files.getlist("attachments")
                 if upload and upload.filename
             ]
-            # Takes a lock per key until the end of this transaction: the
-            # check and the insert below are one step for parallel requests.
-            if not Log._is_allowed(address, partner):
+            # The same form sent again (a reload of the thanks page, a
+            # double click): its reference, not a second report.
+            sent = Log._sent_reference(form_uid)
+            if sent:
+                return self._thanks(sent, token, partner)
+            # Check and count in one step for parallel requests (see
+            # don.signal.intake.log._reserve).
+            if not Log._reserve(address, partner):
                 return self._render_form(
                     error=_(
                         "Many reports have been sent from here in a short time, so this one has "
@@ -214,7 +239,7 @@ class DonSignalIntakeController(http.Controller):
                     **keep,
                 )
             signal = request.env["don.signal.intake"]._submit(raw, files, partner=partner)
-            Log._record_submission(address, partner)
+            Log._record_form(form_uid, signal.reference)
         except DonIntakeError as error:
             request.env.cr.rollback()
             return self._render_form(
@@ -233,10 +258,13 @@ class DonSignalIntakeController(http.Controller):
             _logger.exception("Web report could not be stored")
             request.env.cr.rollback()
             return self._render_unavailable(post, token)
+        return self._thanks(signal.reference, token, partner)
+
+    def _thanks(self, reference, token, partner):
         return request.render(
             "don_signalen.intake_thanks",
             {
-                "reference": signal.reference,
+                "reference": reference,
                 "token": token,
                 "anonymous": not partner,
                 "html_data": {"lang": "nl-NL"},

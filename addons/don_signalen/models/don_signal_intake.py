@@ -1,9 +1,11 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import io
 import logging
 import os
 import re
+import zipfile
 
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError
@@ -39,6 +41,17 @@ EMAIL_RE = re.compile(
     r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}",
     re.ASCII,
 )
+
+
+def _is_docx(data):
+    """Whether ``data`` is a Word document: a zip with the parts of one
+    (an executable or any other zip named .docx is not)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
+    return {"[Content_Types].xml", "word/document.xml"} <= names
 
 
 def clean_text(value):
@@ -133,7 +146,7 @@ class DonSignalIntake(models.AbstractModel):
                     )
                 )
             mimetype = tools.mimetypes.guess_mimetype(data)
-            if mimetype not in ALLOWED_TYPES[ext]:
+            if mimetype not in ALLOWED_TYPES[ext] or (ext == ".docx" and not _is_docx(data)):
                 raise UserError(
                     _(
                         "The file %(name)s is not what its name says: only PDF, JPG, PNG and "
@@ -167,14 +180,14 @@ class DonSignalIntake(models.AbstractModel):
             values[key] = value
         for key in ("name", "description"):
             if not values[key] and key not in errors:
-                errors[key] = _("Fill in: %(fields)s.", fields=self._field_label(key))
+                errors[key] = self._fill_in([key])
         email = values["reporter_email"]
         if email and "reporter_email" not in errors and not EMAIL_RE.fullmatch(email):
             errors["reporter_email"] = _("The e-mail address is not valid. Example: naam@school.nl")
         if errors:
             missing = [self._field_label(k) for k in ("name", "description") if not values[k]]
             if missing and len(errors) == len(missing):
-                message = _("Fill in: %(fields)s.", fields=", ".join(missing))
+                message = self._fill_in([k for k in ("name", "description") if not values[k]])
             else:
                 message = _(
                     "Your report has not been sent yet: check the fields marked below "
@@ -217,6 +230,12 @@ class DonSignalIntake(models.AbstractModel):
                 errors,
             )
         return indicators, neighbourhood
+
+    @api.model
+    def _fill_in(self, keys):
+        message = _("Fill in: %(fields)s.", fields=", ".join(self._field_label(k) for k in keys))
+        # "Vul in: Wat heeft u gezien of gehoord?." reads as a typo.
+        return message.replace("?.", "?")
 
     @api.model
     def _field_label(self, key):

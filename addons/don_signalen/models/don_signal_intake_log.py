@@ -18,8 +18,9 @@ class DonSignalIntakeLog(models.Model):
     """Submissions of the web form, for the rate limit only.
 
     Keeps no IP address: the key is a hash of the address with a salt that is
-    replaced every day (and rows older than a day are deleted), so that it
-    cannot be traced back afterwards.
+    replaced every day, of the address's network (IPv4 /24, IPv6 /64) and,
+    when the Odoo configuration holds ``don_intake_secret``, of a secret that
+    is not in the database; rows older than an hour are deleted every hour.
 
     The limits, as a municipality weighs them (readme/CONFIGURE.md):
 
@@ -41,6 +42,11 @@ class DonSignalIntakeLog(models.Model):
 
     key = fields.Char(required=True, index=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    # For a sent form (key "form:<hash of the form's one-time id>"): the
+    # reference it got, so that sending the same form again (a reload of the
+    # thanks page, a double click) shows that reference instead of storing
+    # the report twice.
+    reference = fields.Char()
 
     @api.model
     def _salt(self):
@@ -91,8 +97,42 @@ class DonSignalIntakeLog(models.Model):
 
     @api.model
     def _key_ip(self, address):
-        digest = hashlib.sha256(f"{self._salt()}:{address or ''}".encode()).hexdigest()
+        """The hashed network of ``address``: an IPv4 /24 or an IPv6 /64
+        (one household or one attacker's whole IPv6 range counts once, and
+        the hash cannot be turned back into one reporter's address)."""
+        try:
+            ip = ipaddress.ip_address(address or "")
+            prefix = 24 if ip.version == 4 else 64
+            network = str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
+        except ValueError:
+            network = address or ""
+        secret = config.get("don_intake_secret") or ""
+        digest = hashlib.sha256(f"{secret}:{self._salt()}:{network}".encode()).hexdigest()
         return f"ip:{digest}"
+
+    @api.model
+    def _key_form(self, form_uid):
+        return "form:" + hashlib.sha256(f"{self._salt()}:{form_uid}".encode()).hexdigest()
+
+    @api.model
+    def _sent_reference(self, form_uid):
+        """The reference a form with this one-time id already got, or None."""
+        if not form_uid:
+            return None
+        self.env.cr.execute(
+            "SELECT reference FROM don_signal_intake_log WHERE key = %s LIMIT 1",
+            [self._key_form(form_uid)],
+        )
+        row = self.env.cr.fetchone()
+        return row[0] if row else None
+
+    @api.model
+    def _record_form(self, form_uid, reference):
+        if form_uid:
+            self.env.cr.execute(
+                "INSERT INTO don_signal_intake_log (key, date, reference) VALUES (%s, %s, %s)",
+                [self._key_form(form_uid), fields.Datetime.now(), reference],
+            )
 
     @api.model
     def _key_partner(self, partner):
@@ -124,42 +164,96 @@ class DonSignalIntakeLog(models.Model):
         return [(self._key_ip(address), limit_ip), ("anonymous", limit_anonymous)]
 
     @api.model
-    def _is_allowed(self, address, partner=None):
-        """Whether one more report from this address (or reporting link)
-        fits the limits of the last hour. Locks the keys until the end of
-        the transaction, so that parallel reports are counted one by one."""
+    def _reserve(self, address, partner=None):
+        """Check one more report from this address (or reporting link)
+        against the limits of the last hour and, when it fits, count it: one
+        step for parallel requests. Returns whether it fits.
+
+        Odoo runs a request in a REPEATABLE READ transaction whose snapshot
+        is taken by its first query, so a count made there cannot see the
+        reports that other workers stored while this one waited for a lock.
+        The check and the count therefore run in a transaction of their own
+        (READ COMMITTED, holding a lock per key) that is committed right
+        after the request's transaction, and rolled back with it: a report
+        that is refused or fails is not counted, and two workers cannot both
+        take the last place."""
         keys = self._keys(address, partner)
-        since = fields.Datetime.now() - timedelta(hours=1)
         names = sorted(key for key, _limit in keys)
-        self.env.cr.execute(
-            "SELECT pg_advisory_xact_lock(hashtext('don_signal_intake_log'), hashtext(k))"
-            " FROM unnest(%s::varchar[]) AS k ORDER BY k",
-            [names],
-        )
+        main = self.env.cr
+        own = not self.env.registry.in_test_mode()
+        cr = self.env.registry.cursor() if own else main
+        try:
+            if own:
+                cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+            cr.execute(
+                "SELECT pg_advisory_xact_lock(hashtext('don_signal_intake_log'), hashtext(k))"
+                " FROM unnest(%s::varchar[]) AS k ORDER BY k",
+                [names],
+            )
+            cr.execute(
+                "SELECT key, count(*) FROM don_signal_intake_log"
+                " WHERE key = ANY(%s) AND date > %s GROUP BY key",
+                [names, fields.Datetime.now() - timedelta(hours=1)],
+            )
+            counts = dict(cr.fetchall())
+            allowed = all(counts.get(key, 0) < limit for key, limit in keys)
+            if allowed:
+                now = fields.Datetime.now()
+                cr.execute(
+                    "INSERT INTO don_signal_intake_log (key, date) VALUES "
+                    + ",".join(["(%s, %s)"] * len(names)),
+                    [value for key in names for value in (key, now)],
+                )
+        except Exception:
+            if own:
+                cr.rollback()
+                cr.close()
+            raise
+        if own:
+            if not allowed:
+                cr.rollback()
+                cr.close()
+            else:
+
+                def commit():
+                    try:
+                        cr.commit()
+                    finally:
+                        cr.close()
+
+                def rollback():
+                    try:
+                        cr.rollback()
+                    finally:
+                        cr.close()
+
+                main.postcommit.add(commit)
+                main.postrollback.add(rollback)
+        return allowed
+
+    @api.model
+    def _is_allowed(self, address, partner=None):
+        """Whether one more report fits, without counting it."""
+        keys = self._keys(address, partner)
         self.env.cr.execute(
             "SELECT key, count(*) FROM don_signal_intake_log WHERE key = ANY(%s) AND date > %s"
             " GROUP BY key",
-            [names, since],
+            [[key for key, _limit in keys], fields.Datetime.now() - timedelta(hours=1)],
         )
         counts = dict(self.env.cr.fetchall())
         return all(counts.get(key, 0) < limit for key, limit in keys)
 
     @api.model
-    def _record_submission(self, address, partner=None):
-        now = fields.Datetime.now()
-        rows = [(key, now) for key, _limit in self._keys(address, partner)]
-        self.env.cr.execute(
-            "INSERT INTO don_signal_intake_log (key, date) VALUES "
-            + ",".join(["(%s, %s)"] * len(rows)),
-            [value for row in rows for value in row],
-        )
-
-    @api.model
     def _cron_purge(self):
-        """Daily: forget yesterday's submissions and change the salt."""
+        """Hourly: forget the submissions of more than an hour ago; once a
+        day, a new salt (yesterday's keys can no longer be recomputed)."""
         self.env.cr.execute(
             "DELETE FROM don_signal_intake_log WHERE date < %s",
             [fields.Datetime.now() - timedelta(hours=1)],
         )
         # sudo: technical configuration.
-        self.env["ir.config_parameter"].sudo().set_param(SALT_KEY, secrets.token_hex(16))
+        params = self.env["ir.config_parameter"].sudo()
+        today = fields.Date.to_string(fields.Date.today())
+        if params.get_param("don_signalen.intake_salt_day") != today:
+            params.set_param(SALT_KEY, secrets.token_hex(16))
+            params.set_param("don_signalen.intake_salt_day", today)

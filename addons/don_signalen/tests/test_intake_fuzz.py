@@ -5,7 +5,9 @@ case an outside fuzz run found, each as a named test. A submission is
 stored whole or refused with a Dutch page that keeps what was typed; never
 a server error."""
 
+import io
 import re
+import zipfile
 from unittest.mock import patch
 from urllib.parse import quote
 
@@ -284,6 +286,65 @@ class TestIntakeFuzz(HttpCase, FuzzCommon):
         )
         self.assertEqual(response.status_code, 200)
 
+    def test_the_same_form_sent_twice_is_stored_once(self):
+        response = self.url_open("/don/melden")
+        form_uid = re.search(r'name="form_uid" value="([0-9a-f]{32})"', response.text).group(1)
+        data = dict(self._post_values(), csrf_token=self._csrf_token, form_uid=form_uid)
+        before = self._count()
+        first = self.url_open("/don/melden", data=data)
+        again = self.url_open("/don/melden", data=data)
+        self.assertEqual(self._count(), before + 1)
+        signal = self.env["don.signal"].search([], limit=1, order="id desc")
+        self.assertIn(signal.reference, first.text)
+        self.assertIn(signal.reference, again.text)
+
+    def test_a_form_that_did_not_arrive(self):
+        # A broken-off upload: werkzeug reads no field at all.
+        before = self._count()
+        response = self.url_open(
+            "/don/melden",
+            data=b'--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nab',
+            headers={"Content-Type": "multipart/form-data; boundary=x"},
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("niet volledig aangekomen", response.text)
+        self.assertNotIn("verlopen", response.text)
+        self.assertEqual(self._count(), before)
+
+    def test_only_real_word_files_are_taken_as_docx(self):
+        def docx(names):
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w") as archive:
+                for name in names:
+                    archive.writestr(name, "<x/>")
+            return buffer.getvalue()
+
+        for data in (b"MZ\x90\x00" + b"\x00" * 64, docx(["a.txt"]), bytes(range(256)) * 10):
+            before = self._count()
+            response = self.url_open(
+                "/don/melden",
+                data=dict(self._post_values(), csrf_token=self._csrf_token),
+                files={"attachments": ("verslag.docx", data, "application/octet-stream")},
+            )
+            self.assertEqual(response.status_code, 400)
+            self.assertEqual(self._count(), before)
+        word = docx(["[Content_Types].xml", "word/document.xml"])
+        response = self.url_open(
+            "/don/melden",
+            data=dict(self._post_values(), csrf_token=self._csrf_token),
+            files={"attachments": ("verslag.docx", word, "application/octet-stream")},
+        )
+        self.assertEqual(response.status_code, 200)
+
+    def test_fill_in_reads_without_a_typo(self):
+        response = self.url_open(
+            "/don/melden",
+            data=dict(self._post_values(description=""), csrf_token=self._csrf_token),
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Vul in: Wat heeft u gezien of gehoord?", response.text)
+        self.assertNotIn("gehoord?.", response.text)
+
     def test_first_use_salt_is_made_once(self):
         Log = self.env["don.signal.intake.log"]
         self.env.cr.execute(
@@ -380,27 +441,49 @@ class TestIntakeRateLimit(HttpCase, IntakeCommon):
         params = self.env["ir.config_parameter"]
         params.set_param("don_signalen.rate_limit_ip", "1")
         csrf = self._csrf()
-        for forwarded in ("198.51.100.7", "198.51.100.8"):
+        for forwarded in ("198.51.100.7", "203.0.113.8"):
             response = self.url_open(
                 "/don/melden",
                 data=dict(self._post_values(), csrf_token=csrf),
                 headers={"X-Forwarded-For": forwarded},
             )
             self.assertEqual(response.status_code, 200, forwarded)
+        # Another address of the same /24 network counts with the first.
         response = self.url_open(
             "/don/melden",
             data=dict(self._post_values(), csrf_token=csrf),
-            headers={"X-Forwarded-For": "198.51.100.7"},
+            headers={"X-Forwarded-For": "198.51.100.9"},
         )
         self.assertEqual(response.status_code, 429)
 
     def test_check_takes_a_lock_until_the_report_is_stored(self):
         Log = self.env["don.signal.intake.log"]
-        self.assertTrue(Log._is_allowed("192.0.2.1"))
+        self.env["ir.config_parameter"].set_param("don_signalen.rate_limit_ip", "1")
+        self.assertTrue(Log._reserve("192.0.2.1"))
         self.env.cr.execute(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
         )
         self.assertGreaterEqual(self.env.cr.fetchone()[0], 2)
+        # Counted: the next one from that network does not fit any more.
+        self.assertFalse(Log._reserve("192.0.2.99"))
+
+    def test_addresses_count_per_network_and_keep_no_address(self):
+        Log = self.env["don.signal.intake.log"]
+        self.assertEqual(Log._key_ip("198.51.100.7"), Log._key_ip("198.51.100.200"))
+        self.assertNotEqual(Log._key_ip("198.51.100.7"), Log._key_ip("198.51.101.7"))
+        self.assertEqual(Log._key_ip("2001:db8:1:2::1"), Log._key_ip("2001:db8:1:2:ffff::9"))
+        self.assertNotIn("198.51", Log._key_ip("198.51.100.7"))
+
+    def test_hourly_purge_keeps_the_salt_of_the_day(self):
+        Log = self.env["don.signal.intake.log"]
+        params = self.env["ir.config_parameter"]
+        Log._cron_purge()
+        salt = params.get_param("don_signalen.intake_salt")
+        Log._cron_purge()
+        self.assertEqual(params.get_param("don_signalen.intake_salt"), salt)
+        params.set_param("don_signalen.intake_salt_day", "2000-01-01")
+        Log._cron_purge()
+        self.assertNotEqual(params.get_param("don_signalen.intake_salt"), salt)
 
     def test_client_address(self):
         Log = self.env["don.signal.intake.log"]
