@@ -52,6 +52,9 @@ DEFAULT_DUPLICATE_DAYS = 30
 DEFAULT_TEXT_DAYS = 7
 DUPLICATE_LIMIT = 10
 SIMILARITY_THRESHOLD = 0.3
+# Characters of a mail's text kept in the description; the whole mail is in
+# the chatter.
+MAIL_DESCRIPTION_LIMIT = 50000
 
 
 class DonSignal(models.Model):
@@ -704,11 +707,26 @@ class DonSignal(models.Model):
         """A mail to the signal alias becomes a signal for the handler team.
         Senders are not matched to young people or partners."""
         values = dict(custom_values or {})
+        # Set by the gateway (models/mail_thread.py); not a mail.message value.
+        unreadable = msg_dict.pop("don_unreadable", False)
         company = self.env["res.company"].browse(values.get("company_id")).exists()
         company = company or self.env["don.signal.intake"]._intake_company()
         values.update(self.with_company(company)._don_intake_defaults(company))
         channel = self.env.ref("don_signalen.channel_email")
         body = tools.html2plaintext(msg_dict.get("body") or "").strip()
+        if len(body) > MAIL_DESCRIPTION_LIMIT:
+            body = "%s\n\n%s" % (
+                body[:MAIL_DESCRIPTION_LIMIT],
+                _("(Shortened: the whole e-mail is in the messages of this signal.)"),
+            )
+        if unreadable:
+            body = "%s\n\n%s" % (
+                body,
+                _(
+                    "(Part of this e-mail could not be read: the original message is "
+                    "attached to the messages of this signal.)"
+                ),
+            )
         email = tools.email_normalize(msg_dict.get("email_from") or "") or False
         name = tools.parse_contact_from_email(msg_dict.get("email_from") or "")[0]
         values.update(

@@ -8,3 +8,4 @@ from . import test_duplicates
 from . import test_intake
 from . import test_mail_alias
 from . import test_ui
+from . import test_mail_corpus
