@@ -42,6 +42,8 @@ WORKFLOW_FIELDS = {
     "date_done",
     "feedback_deadline",
     "feedback_done_date",
+    "feedback_not_reached",
+    "feedback_failure",
     "bundle_id",
     "agenda_requested",
     "handler_id",
@@ -199,6 +201,18 @@ class DonSignal(models.Model):
         string="Feedback overdue",
         compute="_compute_feedback_overdue",
         search="_search_feedback_overdue",
+    )
+    feedback_not_reached = fields.Boolean(
+        string="Reporter not reached",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The last feedback e-mail to the reporter could not be delivered. It is sent "
+        "again up to 3 times (after 15 minutes, 1 hour and 4 hours); reach the reporter "
+        "another way and mark the feedback as given.",
+    )
+    feedback_failure = fields.Char(
+        string="Why not reached", readonly=True, copy=False, help="The error of the mail server."
     )
     agenda_requested = fields.Boolean(
         string="For the Kernteam agenda",
@@ -520,7 +534,7 @@ class DonSignal(models.Model):
                     # sudo: the template (configuration) renders only the
                     # reference and status of a signal the caller just
                     # created or handles.
-                    template.sudo().send_mail(signal.id)
+                    template.sudo().send_mail(signal.id, email_values={"don_feedback": True})
             except Exception:  # pylint: disable=broad-except
                 _logger.exception("Feedback e-mail for signal %s could not be prepared", signal.id)
                 continue
@@ -533,8 +547,45 @@ class DonSignal(models.Model):
 
     def action_feedback_given(self):
         """The reporter got feedback another way (phone, meeting)."""
-        self.write({"feedback_done_date": fields.Date.context_today(self)})
+        self.write(
+            {
+                "feedback_done_date": fields.Date.context_today(self),
+                "feedback_not_reached": False,
+                "feedback_failure": False,
+            }
+        )
         return True
+
+    def _don_feedback_given_up(self):
+        """The feedback mail failed its last retry: tell the handler, who
+        reaches the reporter another way."""
+        activity_type = self.env.ref("don_signalen.mail_activity_feedback_overdue")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        self.env["mail.activity"].sudo().create(  # sudo: system reminder for the handler
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": signal.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": signal.handler_id.id,
+                    "summary": _("Reporter not reached by e-mail: give the feedback another way"),
+                    "date_deadline": today,
+                }
+                for signal in self.filtered("handler_id")
+            ]
+        )
+        for signal in self:
+            signal.sudo().message_post(  # sudo: note without content, see DEVELOP.md
+                body=_(
+                    "The feedback e-mail could not be delivered to the reporter, also not "
+                    "after 3 retries: %(reason)s",
+                    reason=signal.feedback_failure or "",
+                ),
+                message_type="notification",
+                subtype_xmlid="mail.mt_note",
+                author_id=self.env.ref("base.partner_root").id,
+            )
 
     @api.model
     def _cron_feedback_overdue(self):

@@ -15,6 +15,7 @@ import xmlrpc.client as xmlrpclib
 from markupsafe import Markup
 
 from odoo import api, models, tools
+from odoo.tools.mail import decode_message_header
 
 _logger = logging.getLogger(__name__)
 
@@ -107,7 +108,15 @@ class MailThread(models.AbstractModel):
             # Odoo cannot read this mail (unknown charset, NUL bytes, broken
             # MIME): repair what can be repaired and keep the original.
             _logger.warning("Signal mail could not be parsed as is; repairing it", exc_info=True)
-            msg_dict = self._don_message_parse_repaired(message, save_original)
+            self._don_repair_message(message)
+            try:
+                with self.env.cr.savepoint():
+                    msg_dict = super().message_parse(message, save_original=save_original)
+            except Exception:  # pylint: disable=broad-except
+                _logger.warning(
+                    "Signal mail unreadable after repair; keeping its text", exc_info=True
+                )
+                msg_dict = self._don_message_parse_minimal(message)
             raw = self.env.context.get("don_raw_message") or b""
             msg_dict["attachments"] = [
                 att for att in msg_dict.get("attachments", []) if att[0] != ORIGINAL_NAME
@@ -160,23 +169,13 @@ class MailThread(models.AbstractModel):
         return message
 
     @api.model
-    def _don_message_parse_repaired(self, message, save_original):
-        self._don_repair_message(message)
-        try:
-            with self.env.cr.savepoint():
-                return super().message_parse(message, save_original=save_original)
-        except Exception:  # pylint: disable=broad-except
-            _logger.warning("Signal mail unreadable after repair; keeping its text", exc_info=True)
-        return self._don_message_parse_minimal(message)
-
-    @api.model
     def _don_message_parse_minimal(self, message):
         """The values Odoo needs to route and post a mail, read part by part
         with every error replaced."""
 
         def header(name):
             try:
-                return clean_text(tools.decode_message_header(message, name, separator=","))
+                return clean_text(decode_message_header(message, name, separator=","))
             except Exception:  # pylint: disable=broad-except
                 return ""
 

@@ -9,3 +9,4 @@ from . import test_intake
 from . import test_mail_alias
 from . import test_ui
 from . import test_mail_corpus
+from . import test_feedback_retry

@@ -7,6 +7,7 @@ lost by an exception, and no robot gets a confirmation."""
 
 import base64
 import itertools
+from unittest.mock import patch
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -62,7 +63,7 @@ def multipart(parts, subtype="mixed", boundary="==DON-BOUNDARY=="):
 
 TEXT_PART = (
     ['Content-Type: text/plain; charset="utf-8"', "Content-Transfer-Encoding: 8bit"],
-    "Zie de bijlage: hij heeft steeds nieuwe spullen.".encode(),
+    b"Zie de bijlage: hij heeft steeds nieuwe spullen.",
 )
 HTML_PART = (
     ['Content-Type: text/html; charset="utf-8"'],
@@ -125,7 +126,9 @@ def corpus():
         ("no_content_type", raw_mail(content_type=None, encoding=None), True),
         (
             "bogus_charset",
-            raw_mail(body="caf\xe9".encode("latin-1"), content_type="text/plain; charset=x-bogus-charset"),
+            raw_mail(
+                body="caf\xe9".encode("latin-1"), content_type="text/plain; charset=x-bogus-charset"
+            ),
             True,
         ),
         (
@@ -133,9 +136,19 @@ def corpus():
             raw_mail(body=b"\xff\xfe vreemd", content_type="text/plain; charset=unknown-8bit"),
             True,
         ),
-        ("bogus_charset_attachment", raw_mail(body=bogus_att_body, content_type=bogus_att_type), True),
+        (
+            "bogus_charset_attachment",
+            raw_mail(body=bogus_att_body, content_type=bogus_att_type),
+            True,
+        ),
         ("bogus_charset_subject", raw_mail(subject="=?x-bogus?Q?Zorgen_caf=E9?="), True),
-        ("latin1", raw_mail(body="één café".encode("latin-1"), content_type="text/plain; charset=iso-8859-1"), True),
+        (
+            "latin1",
+            raw_mail(
+                body="één café".encode("latin-1"), content_type="text/plain; charset=iso-8859-1"
+            ),
+            True,
+        ),
         ("undeclared_8bit", raw_mail(body="één café".encode(), content_type="text/plain"), True),
         ("nul_subject", raw_mail(subject="Zorgen\x00over"), True),
         ("nul_from", raw_mail(sender=f"Men\x00tor <{SENDER}>"), True),
@@ -153,7 +166,11 @@ def corpus():
         ("precedence_list", raw_mail(headers=["Precedence: list"]), False),
         ("precedence_auto_reply", raw_mail(headers=["Precedence: auto_reply"]), False),
         ("null_return_path", raw_mail(headers=["Return-Path: <>"]), False),
-        ("mailer_daemon", raw_mail(sender="Mail Delivery System <MAILER-DAEMON@mx.example>"), False),
+        (
+            "mailer_daemon",
+            raw_mail(sender="Mail Delivery System <MAILER-DAEMON@mx.example>"),
+            False,
+        ),
         ("postmaster", raw_mail(sender="postmaster@mx.example"), False),
         ("delivery_report", raw_mail(body=report_body, content_type=report_type), False),
     ]
@@ -214,13 +231,29 @@ class TestMailCorpus(SignalTestCommon):
         )
         self.assertIn("dure kleding", signal.description)
         self.assertIn("could not be read", signal.with_context(lang="en_US").description)
-        original = signal.message_ids.attachment_ids.filtered(lambda a: a.name == "original_email.eml")
+        original = signal.message_ids.attachment_ids.filtered(
+            lambda a: a.name == "original_email.eml"
+        )
         self.assertEqual(len(original), 1)
         self.assertIn(b"x-bogus-charset", original.raw)
 
+    def test_unparseable_mail_keeps_text_and_raw_message(self):
+        """Even when Odoo's parser fails after the repair, the text is kept."""
+        thread = type(self.env["mail.thread"])
+        with patch.object(
+            thread, "_message_parse_extract_payload", side_effect=ValueError("kapot")
+        ):
+            signal = self._signal_of(raw_mail(body="Hij heeft een mes bij zich."))
+        self.assertIn("een mes bij zich", signal.description)
+        self.assertEqual(signal.reporter_email, SENDER)
+        self.assertIn("original_email.eml", signal.message_ids.attachment_ids.mapped("name"))
+
     def test_unknown_8bit_keeps_text(self):
         signal = self._signal_of(
-            raw_mail(body="Hij is pas 14 en één keer".encode("latin-1"), content_type="text/plain; charset=unknown-8bit")
+            raw_mail(
+                body="Hij is pas 14 en één keer".encode("latin-1"),
+                content_type="text/plain; charset=unknown-8bit",
+            )
         )
         self.assertIn("Hij is pas 14", signal.description)
 
@@ -255,7 +288,9 @@ class TestMailCorpus(SignalTestCommon):
 
     def test_bounce_makes_no_signal(self):
         signals, confirmations = self._process(
-            raw_mail(sender="MAILER-DAEMON@mx.example", subject="Undelivered Mail Returned to Sender")
+            raw_mail(
+                sender="MAILER-DAEMON@mx.example", subject="Undelivered Mail Returned to Sender"
+            )
         )
         self.assertFalse(signals)
         self.assertFalse(confirmations)
