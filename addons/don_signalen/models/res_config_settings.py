@@ -9,7 +9,9 @@ class ResConfigSettings(models.TransientModel):
     don_signal_alias_email = fields.Char(
         string="E-mail address for signals", compute="_compute_don_signal_alias"
     )
-    don_signal_alias_missing_domain = fields.Boolean(compute="_compute_don_signal_alias")
+    don_signal_alias_missing_domain = fields.Boolean(
+        string="Signal alias without domain", compute="_compute_don_signal_alias"
+    )
     don_signal_handler_id = fields.Many2one(
         related="company_id.don_signal_handler_id", readonly=False
     )
