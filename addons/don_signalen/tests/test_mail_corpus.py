@@ -222,6 +222,24 @@ class TestMailCorpus(SignalTestCommon):
         self.assertEqual(len(signals), 1)
         return signals
 
+    def test_gateway_query_count(self):
+        """The DON hooks add a fixed number of queries per mail, whatever it
+        holds (no query per header, part or attachment)."""
+        Thread = self.env["mail.thread"]
+        Thread.message_process(False, raw_mail())  # warm up caches
+        body, content_type = multipart(
+            [TEXT_PART, attachment_part("a.pdf"), attachment_part("b.pdf")]
+        )
+        self.env.invalidate_all()
+        with self.assertQueryCount(__system__=59):
+            Thread.message_process(False, raw_mail(body=body, content_type=content_type))
+            self.env.flush_all()
+        self.env.invalidate_all()
+        # An auto-reply is refused before anything is created.
+        with self.assertQueryCount(__system__=20):
+            Thread.message_process(False, raw_mail(headers=["Auto-Submitted: auto-replied"]))
+            self.env.flush_all()
+
     def test_bogus_charset_keeps_text_and_raw_message(self):
         signal = self._signal_of(
             raw_mail(
