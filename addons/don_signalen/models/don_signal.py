@@ -57,6 +57,9 @@ SIMILARITY_THRESHOLD = 0.3
 # Characters of a mail's text kept in the description; the whole mail is in
 # the chatter.
 MAIL_DESCRIPTION_LIMIT = 50000
+# A bounce marks the reporters whose feedback was given this many days ago
+# or is still open.
+BOUNCE_DAYS = 7
 
 
 class DonSignal(models.Model):
@@ -555,6 +558,43 @@ class DonSignal(models.Model):
             }
         )
         return True
+
+    @api.model
+    def _don_feedback_bounced(self, email, message=None):
+        """The mail server of ``email`` returned a mail (a bounce): the
+        reporters with that address whose feedback is open or was given in the
+        last days were not reached. The feedback mails are deleted once sent,
+        so the bounce is matched on the address when its mail is gone."""
+        # sudo: the mail gateway runs without access to signals; only a
+        # delivery flag is written, nothing is read back to the sender.
+        Signal = self.sudo()
+        if message and message.model == self._name and message.res_id:
+            signals = Signal.browse(message.res_id).exists()
+        else:
+            since = fields.Date.context_today(self) - timedelta(days=BOUNCE_DAYS)
+            pattern = email.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            signals = Signal.search(
+                [
+                    ("is_anonymous", "=", False),
+                    "|",
+                    ("feedback_done_date", "=", False),
+                    ("feedback_done_date", ">=", since),
+                    "|",
+                    ("reporter_email", "=ilike", pattern),
+                    "&",
+                    ("reporter_email", "in", (False, "")),
+                    ("reporter_partner_id.email_normalized", "=", email),
+                ]
+            )
+        signals.write(
+            {
+                "feedback_not_reached": True,
+                "feedback_failure": _(
+                    "The mail server of %(email)s returned the feedback e-mail.", email=email
+                ),
+            }
+        )
+        return signals
 
     def _don_feedback_given_up(self):
         """The feedback mail failed its last retry: tell the handler, who

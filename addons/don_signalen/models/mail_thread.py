@@ -238,6 +238,15 @@ class MailThread(models.AbstractModel):
         return message.get_content_type() == "multipart/report"
 
     @api.model
+    def _routing_handle_bounce(self, email_message, message_dict):
+        result = super()._routing_handle_bounce(email_message, message_dict)
+        if message_dict.get("bounced_email"):
+            self.env["don.signal"]._don_feedback_bounced(
+                message_dict["bounced_email"], message_dict.get("bounced_message")
+            )
+        return result
+
+    @api.model
     def message_route(self, message, message_dict, model=None, thread_id=None, custom_values=None):
         routes = super().message_route(
             message, message_dict, model=model, thread_id=thread_id, custom_values=custom_values

@@ -142,6 +142,39 @@ class TestFeedbackRetry(SignalTestCommon):
         self.assertFalse(signal.feedback_failure)
         self.assertFalse(self._in_overdue_feedback(signal))
 
+    def test_bounce_marks_reporter_not_reached(self):
+        """The reporter's mail server returns the feedback (address gone)."""
+        signal, mail = self._new_signal()
+        signal.reporter_email = "oud_adres@testcollege.example"
+        with self._smtp_up():
+            mail.send()
+        self.assertFalse(signal.feedback_not_reached)
+        dsn = (
+            "From: Mail Delivery System <MAILER-DAEMON@mx.testcollege.example>\r\n"
+            "To: bounce@testdorp.example\r\n"
+            "Subject: Undelivered Mail Returned to Sender\r\n"
+            "Message-ID: <dsn-1@mx.testcollege.example>\r\n"
+            "MIME-Version: 1.0\r\n"
+            'Content-Type: multipart/report; report-type=delivery-status; boundary="B"\r\n'
+            "\r\n--B\r\nContent-Type: text/plain\r\n\r\nUser unknown.\r\n"
+            "--B\r\nContent-Type: message/delivery-status\r\n\r\n"
+            "Reporting-MTA: dns; mx.testcollege.example\r\n\r\n"
+            "Final-Recipient: rfc822; oud_adres@testcollege.example\r\n"
+            "Action: failed\r\nStatus: 5.1.1\r\n"
+            "\r\n--B--\r\n"
+        )
+        look_alike = self.sig_pol.copy({"reporter_email": "oudXadres@testcollege.example"})
+        signals_before = self.env["don.signal"].search_count([])
+        self.env["mail.thread"].message_process(False, dsn)
+        self.assertEqual(self.env["don.signal"].search_count([]), signals_before)
+        self.assertTrue(signal.feedback_not_reached)
+        self.assertIn("oud_adres@testcollege.example", signal.feedback_failure)
+        self.assertTrue(self._in_overdue_feedback(signal))
+        # Other reporters, and an address that only looks alike, are untouched.
+        self.assertFalse(self.sig_soc.feedback_not_reached)
+        self.assertFalse(self.sig_pol.feedback_not_reached)
+        self.assertFalse(look_alike.feedback_not_reached)
+
     def test_feedback_given_another_way_clears_not_reached(self):
         signal, mail = self._new_signal()
         with self._smtp_down():
