@@ -618,8 +618,8 @@ class DonSignal(models.Model):
         for signal in self:
             signal.sudo().message_post(  # sudo: note without content, see DEVELOP.md
                 body=_(
-                    "The feedback e-mail could not be delivered to the reporter, also not "
-                    "after 3 retries: %(reason)s",
+                    "The feedback e-mail could not be delivered to the reporter and is not "
+                    "sent again: %(reason)s",
                     reason=signal.feedback_failure or "",
                 ),
                 message_type="notification",

@@ -46,7 +46,8 @@ class MailMail(models.Model):
         Signal = self.env["don.signal"].sudo()
         sent = self.filtered(lambda m: m.state == "sent")
         failed = self.filtered(lambda m: m.state == "exception")
-        reached = Signal.browse(set(sent.mapped("res_id"))).filtered("feedback_not_reached")
+        reached = Signal.browse(set(sent.mapped("res_id"))).exists()
+        reached = reached.filtered("feedback_not_reached")
         reached.write({"feedback_not_reached": False, "feedback_failure": False})
         if not failed:
             return
