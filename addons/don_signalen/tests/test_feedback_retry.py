@@ -130,6 +130,22 @@ class TestFeedbackRetry(SignalTestCommon):
             "a note on the signal says the feedback could not be delivered",
         )
 
+    def test_invalid_address_is_not_retried(self):
+        """A refused address does not mend by waiting: the handler is told at once."""
+        signal, mail = self._new_signal()
+        server = type(self.env["ir.mail_server"])
+        with (
+            patch.object(server, "connect", return_value=MagicMock()),
+            patch.object(
+                server, "send_email", side_effect=AssertionError(server.NO_VALID_RECIPIENT)
+            ),
+        ):
+            mail.send()
+        # Not retried (Odoo deletes such a mail of an auto-delete template).
+        self.assertFalse(mail.exists() and mail.don_retry_date)
+        self.assertTrue(signal.feedback_not_reached)
+        self.assertEqual(signal.activity_ids.user_id, self.kt_vei)
+
     def test_retry_succeeds_when_smtp_is_back(self):
         signal, mail = self._new_signal()
         with freeze_time(START), self._smtp_down():
