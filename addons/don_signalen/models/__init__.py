@@ -13,6 +13,8 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import ir_http
+from . import mail_mail
+from . import mail_thread
 from . import don_relation_suggestion
 from . import don_signal_network
 from . import don_access_network

@@ -42,6 +42,8 @@ WORKFLOW_FIELDS = {
     "date_done",
     "feedback_deadline",
     "feedback_done_date",
+    "feedback_not_reached",
+    "feedback_failure",
     "bundle_id",
     "agenda_requested",
     "handler_id",
@@ -52,6 +54,12 @@ DEFAULT_DUPLICATE_DAYS = 30
 DEFAULT_TEXT_DAYS = 7
 DUPLICATE_LIMIT = 10
 SIMILARITY_THRESHOLD = 0.3
+# Characters of a mail's text kept in the description; the whole mail is in
+# the chatter.
+MAIL_DESCRIPTION_LIMIT = 50000
+# A bounce marks the reporters whose feedback was given this many days ago
+# or is still open.
+BOUNCE_DAYS = 7
 
 
 class DonSignal(models.Model):
@@ -196,6 +204,18 @@ class DonSignal(models.Model):
         string="Feedback overdue",
         compute="_compute_feedback_overdue",
         search="_search_feedback_overdue",
+    )
+    feedback_not_reached = fields.Boolean(
+        string="Reporter not reached",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The last feedback e-mail to the reporter could not be delivered. It is sent "
+        "again up to 3 times (after 15 minutes, 1 hour and 4 hours); reach the reporter "
+        "another way and mark the feedback as given.",
+    )
+    feedback_failure = fields.Char(
+        string="Why not reached", readonly=True, copy=False, help="The error of the mail server."
     )
     agenda_requested = fields.Boolean(
         string="For the Kernteam agenda",
@@ -517,7 +537,7 @@ class DonSignal(models.Model):
                     # sudo: the template (configuration) renders only the
                     # reference and status of a signal the caller just
                     # created or handles.
-                    template.sudo().send_mail(signal.id)
+                    template.sudo().send_mail(signal.id, email_values={"don_feedback": True})
             except Exception:  # pylint: disable=broad-except
                 _logger.exception("Feedback e-mail for signal %s could not be prepared", signal.id)
                 continue
@@ -530,8 +550,82 @@ class DonSignal(models.Model):
 
     def action_feedback_given(self):
         """The reporter got feedback another way (phone, meeting)."""
-        self.write({"feedback_done_date": fields.Date.context_today(self)})
+        self.write(
+            {
+                "feedback_done_date": fields.Date.context_today(self),
+                "feedback_not_reached": False,
+                "feedback_failure": False,
+            }
+        )
         return True
+
+    @api.model
+    def _don_feedback_bounced(self, email, message=None):
+        """The mail server of ``email`` returned a mail (a bounce): the
+        reporters with that address whose feedback is open or was given in the
+        last days were not reached. The feedback mails are deleted once sent,
+        so the bounce is matched on the address when its mail is gone."""
+        # sudo: the mail gateway runs without access to signals; only a
+        # delivery flag is written, nothing is read back to the sender.
+        Signal = self.sudo()
+        if message and message.model == self._name and message.res_id:
+            signals = Signal.browse(message.res_id).exists()
+        else:
+            since = fields.Date.context_today(self) - timedelta(days=BOUNCE_DAYS)
+            pattern = email.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            signals = Signal.search(
+                [
+                    ("is_anonymous", "=", False),
+                    "|",
+                    ("feedback_done_date", "=", False),
+                    ("feedback_done_date", ">=", since),
+                    "|",
+                    ("reporter_email", "=ilike", pattern),
+                    "&",
+                    ("reporter_email", "in", (False, "")),
+                    ("reporter_partner_id.email_normalized", "=", email),
+                ]
+            )
+        signals.write(
+            {
+                "feedback_not_reached": True,
+                "feedback_failure": _(
+                    "The mail server of %(email)s returned the feedback e-mail.", email=email
+                ),
+            }
+        )
+        return signals
+
+    def _don_feedback_given_up(self):
+        """The feedback mail failed its last retry: tell the handler, who
+        reaches the reporter another way."""
+        activity_type = self.env.ref("don_signalen.mail_activity_feedback_overdue")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        self.env["mail.activity"].sudo().create(  # sudo: system reminder for the handler
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": signal.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": signal.handler_id.id,
+                    "summary": _("Reporter not reached by e-mail: give the feedback another way"),
+                    "date_deadline": today,
+                }
+                for signal in self.filtered("handler_id")
+            ]
+        )
+        for signal in self:
+            signal.sudo().message_post(  # sudo: note without content, see DEVELOP.md
+                body=_(
+                    "The feedback e-mail could not be delivered to the reporter and is not "
+                    "sent again: %(reason)s",
+                    reason=signal.feedback_failure or "",
+                ),
+                message_type="notification",
+                subtype_xmlid="mail.mt_note",
+                author_id=self.env.ref("base.partner_root").id,
+            )
 
     @api.model
     def _cron_feedback_overdue(self):
@@ -704,11 +798,26 @@ class DonSignal(models.Model):
         """A mail to the signal alias becomes a signal for the handler team.
         Senders are not matched to young people or partners."""
         values = dict(custom_values or {})
+        # Set by the gateway (models/mail_thread.py); not a mail.message value.
+        unreadable = msg_dict.pop("don_unreadable", False)
         company = self.env["res.company"].browse(values.get("company_id")).exists()
         company = company or self.env["don.signal.intake"]._intake_company()
         values.update(self.with_company(company)._don_intake_defaults(company))
         channel = self.env.ref("don_signalen.channel_email")
         body = tools.html2plaintext(msg_dict.get("body") or "").strip()
+        if len(body) > MAIL_DESCRIPTION_LIMIT:
+            body = "%s\n\n%s" % (
+                body[:MAIL_DESCRIPTION_LIMIT],
+                _("(Shortened: the whole e-mail is in the messages of this signal.)"),
+            )
+        if unreadable:
+            body = "%s\n\n%s" % (
+                body,
+                _(
+                    "(Part of this e-mail could not be read: the original message is "
+                    "attached to the messages of this signal.)"
+                ),
+            )
         email = tools.email_normalize(msg_dict.get("email_from") or "") or False
         name = tools.parse_contact_from_email(msg_dict.get("email_from") or "")[0]
         values.update(

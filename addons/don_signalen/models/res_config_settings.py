@@ -7,6 +7,12 @@ from odoo.tools import config
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    don_signal_alias_email = fields.Char(
+        string="E-mail address for signals", compute="_compute_don_signal_alias"
+    )
+    don_signal_alias_missing_domain = fields.Boolean(
+        string="Signal alias without domain", compute="_compute_don_signal_alias"
+    )
     don_signal_handler_id = fields.Many2one(
         related="company_id.don_signal_handler_id", readonly=False
     )
@@ -49,3 +55,24 @@ class ResConfigSettings(models.TransientModel):
     def _compute_don_signal_proxy_mode(self):
         for settings in self:
             settings.don_signal_proxy_mode = bool(config.get("proxy_mode"))
+
+    @api.depends("company_id")
+    def _compute_don_signal_alias(self):
+        # sudo: alias configuration, not personal data; only DON managers
+        # see the setting (view groups).
+        alias = self.env.ref("don_signalen.mail_alias_signals", raise_if_not_found=False)
+        alias = alias.sudo() if alias else alias
+        for settings in self:
+            ready = bool(alias and alias.alias_domain_id)
+            settings.don_signal_alias_email = alias.alias_full_name if ready else False
+            settings.don_signal_alias_missing_domain = bool(alias) and not ready
+
+    def action_don_open_signal_alias(self):
+        alias = self.env.ref("don_signalen.mail_alias_signals")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.alias",
+            "res_id": alias.id,
+            "view_mode": "form",
+            "target": "current",
+        }

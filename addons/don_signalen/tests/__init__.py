@@ -10,3 +10,5 @@ from . import test_intake_ui
 from . import test_intake_fuzz
 from . import test_mail_alias
 from . import test_ui
+from . import test_mail_corpus
+from . import test_feedback_retry
