@@ -3,7 +3,7 @@
 {
     "name": "DON Signalen",
     "summary": "DON approach against jonge aanwas: signals in, bundled, fed back and followed up",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
     "license": "AGPL-3",
@@ -24,6 +24,7 @@
         "views/don_indicator_views.xml",
         "views/don_signal_views.xml",
         "views/don_signal_wizard_views.xml",
+        "views/don_agenda_item_views.xml",
         "views/don_youth_views.xml",
         "views/don_case_views.xml",
         "views/res_partner_views.xml",

@@ -61,6 +61,14 @@ class DonKernteam(models.Model):
     open_action_count = fields.Integer(compute="_compute_dashboard")
     overdue_action_count = fields.Integer(compute="_compute_dashboard")
     case_stage_summary = fields.Json(compute="_compute_dashboard")
+    misfit_meeting_ids = fields.Many2many(
+        "don.meeting",
+        compute="_compute_misfit_meeting_ids",
+        string="Planned meetings off the cadence",
+        help="Planned meetings whose day or time no longer follows the cadence, weekday "
+        "and time of the team.",
+    )
+    misfit_meeting_count = fields.Integer(compute="_compute_misfit_meeting_ids")
     active = fields.Boolean(default=True)
 
     @api.constrains("meeting_hour", "duration")
@@ -113,6 +121,59 @@ class DonKernteam(models.Model):
                 for key, count in stage_counts.get(team.company_id.id, {}).items()
             ]
 
+    @api.depends("cadence", "weekday", "meeting_hour", "meeting_ids.date", "meeting_ids.state")
+    def _compute_misfit_meeting_ids(self):
+        now = fields.Datetime.now()
+        planned = self.env["don.meeting"].search(
+            [
+                ("kernteam_id", "in", self.ids),
+                ("state", "=", "planned"),
+                ("date", ">", now),
+                ("agenda_item_ids", "=", False),
+            ],
+            order="date",
+        )
+        for team in self:
+            team.misfit_meeting_ids = team._misfits(planned.filtered(lambda m: m.kernteam_id == team))
+            team.misfit_meeting_count = len(team.misfit_meeting_ids)
+
+    def _misfits(self, meetings):
+        """The meetings (planned, in date order) that are not on the team's
+        weekday and local time, or that break its rhythm: with a two-week
+        cadence, the first fitting meeting sets the weeks."""
+        self.ensure_one()
+        tz = pytz.timezone(self.env.user.tz or "Europe/Amsterdam")
+        hour = int(self.meeting_hour)
+        minute = round((self.meeting_hour - hour) * 60)
+        step = 7 if self.cadence == "weekly" else 14
+        anchor = None
+        misfits = meetings.browse()
+        for meeting in meetings:
+            local = pytz.utc.localize(meeting.date).astimezone(tz)
+            on_slot = local.weekday() == int(self.weekday) and (local.hour, local.minute) == (
+                hour,
+                minute,
+            )
+            if on_slot and anchor is None:
+                anchor = local.date()
+                continue
+            if not on_slot or (local.date() - anchor).days % step:
+                misfits |= meeting
+        return misfits
+
+    def action_open_replan_wizard(self):
+        """Offer to cancel the planned meetings that no longer fit."""
+        self.ensure_one()
+        wizard = self.env["don.kernteam.replan.wizard"].create({"kernteam_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Meetings off the cadence"),
+            "res_model": "don.kernteam.replan.wizard",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
     def _next_dates(self, start, count):
         """The next ``count`` meeting datetimes after ``start`` (naive UTC,
         as Odoo stores them), on the team's weekday and local meeting time."""
@@ -137,7 +198,11 @@ class DonKernteam(models.Model):
         planned one; existing meetings are kept."""
         Meeting = self.env["don.meeting"]
         for team in self:
-            last = Meeting.search([("kernteam_id", "=", team.id)], order="date desc", limit=1)
+            last = Meeting.search(
+                [("kernteam_id", "=", team.id), ("state", "!=", "cancelled")],
+                order="date desc",
+                limit=1,
+            )
             start = max(last.date or fields.Datetime.now(), fields.Datetime.now())
             attendees = team.member_ids.filtered("active").user_id
             Meeting.create(
@@ -155,11 +220,17 @@ class DonKernteam(models.Model):
     @api.model
     def _cron_plan_meetings(self):
         """Keep six weeks of meetings planned for every active Kernteam."""
-        horizon = fields.Datetime.now() + timedelta(weeks=6)
-        for team in self.search([("active", "=", True)]):
+        self.search([("active", "=", True)])._plan_meetings_from_now()
+
+    def _plan_meetings_from_now(self, weeks=6):
+        """Keep ``weeks`` of meetings planned (cancelled ones do not count)."""
+        horizon = fields.Datetime.now() + timedelta(weeks=weeks)
+        for team in self:
             last = self.env["don.meeting"].search(
-                [("kernteam_id", "=", team.id)], order="date desc", limit=1
+                [("kernteam_id", "=", team.id), ("state", "!=", "cancelled")],
+                order="date desc",
+                limit=1,
             )
             if not last or last.date < horizon:
                 step = 1 if team.cadence == "weekly" else 2
-                team.action_plan_meetings(count=max(1, 6 // step))
+                team.action_plan_meetings(count=max(1, weeks // step))

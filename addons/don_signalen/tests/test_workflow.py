@@ -114,10 +114,14 @@ class TestSignalWorkflow(SignalTestCommon):
         self.sig_case.with_user(self.kt_soc).action_request_agenda()
         meeting.action_prepare_agenda()
         items = meeting.agenda_item_ids.filtered(lambda i: i.source == "signal")
-        general = items.filtered(lambda i: i.kind == "general")
-        self.assertIn(self.sig_kt.reference, general.name)
-        self.assertNotIn("station", general.name, "only the number goes on the agenda")
-        self.assertEqual(items.filtered(lambda i: i.kind == "case").case_id, self.case_a)
+        # Each signal is an item of its own, linked to the signal.
+        self.assertEqual(items.signal_id, self.sig_kt | self.sig_case)
+        self.assertTrue(all(i.kind == "signal" for i in items))
+        kt_item = items.filtered(lambda i: i.signal_id == self.sig_kt)
+        self.assertIn(self.sig_kt.reference, kt_item.name)
+        self.assertNotIn("station", kt_item.name, "only the number goes on the agenda")
+        self.assertEqual(kt_item.reason, "Nieuw signaal" if self.env.lang == "nl_NL" else "New signal")
+        self.assertEqual(items.filtered(lambda i: i.signal_id == self.sig_case).case_id, self.case_a)
         # Preparing again adds nothing twice.
         meeting.action_prepare_agenda()
         self.assertEqual(len(meeting.agenda_item_ids.filtered(lambda i: i.source == "signal")), 2)
