@@ -59,11 +59,9 @@ class DonAgendaItem(models.Model):
     sequence = fields.Integer(default=10)
     kind = fields.Selection(ITEM_KINDS, required=True, default="case")
     case_id = fields.Many2one("don.case", index=True, ondelete="restrict")
-    group_id = fields.Many2one(
-        "don.group", string="Group", index="btree_not_null", ondelete="restrict"
-    )
+    group_id = fields.Many2one("don.group", index="btree_not_null", ondelete="restrict")
     neighbourhood_id = fields.Many2one(
-        "don.neighbourhood", string="Neighbourhood", index="btree_not_null", ondelete="restrict"
+        "don.neighbourhood", index="btree_not_null", ondelete="restrict"
     )
     name = fields.Char(string="Topic", required=True)
     subject = fields.Char(

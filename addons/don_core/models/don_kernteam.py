@@ -134,7 +134,9 @@ class DonKernteam(models.Model):
             order="date",
         )
         for team in self:
-            team.misfit_meeting_ids = team._misfits(planned.filtered(lambda m: m.kernteam_id == team))
+            team.misfit_meeting_ids = team._misfits(
+                planned.filtered(lambda m, t=team: m.kernteam_id == t)
+            )
             team.misfit_meeting_count = len(team.misfit_meeting_ids)
 
     def _misfits(self, meetings):

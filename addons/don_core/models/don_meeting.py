@@ -431,6 +431,12 @@ class DonMeeting(models.Model):
             )
             for task in overdue:
                 kind = "case" if task.don_case_id else "group" if task.don_group_id else "general"
+                reference = task.don_case_id.reference
+                name = (
+                    _("Overdue action on %(case)s", case=reference)
+                    if reference
+                    else _("Overdue action: %(action)s", action=task.name)
+                )
                 proposals.append(
                     {
                         "kind": kind,
@@ -439,10 +445,8 @@ class DonMeeting(models.Model):
                         "phase": "actie",
                         "source": "overdue_action",
                         "action_task_id": task.id,
-                        "name": task.don_case_id.reference
-                        and _("Overdue action on %(case)s", case=task.don_case_id.reference)
-                        or _("Overdue action: %(action)s", action=task.name),
-                        "sort_key": task.don_case_id.reference or task.name,
+                        "name": name,
+                        "sort_key": reference or task.name,
                     }
                 )
         # Cases due for evaluation.

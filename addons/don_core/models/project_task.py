@@ -57,7 +57,10 @@ class ProjectTask(models.Model):
         for vals in vals_list:
             if vals.get("don_agenda_item_id"):
                 item = self.env["don.agenda.item"].browse(vals["don_agenda_item_id"])
-                for field, value in (("don_case_id", item.case_id), ("don_group_id", item.group_id)):
+                for field, value in (
+                    ("don_case_id", item.case_id),
+                    ("don_group_id", item.group_id),
+                ):
                     if not vals.get(field):
                         vals[field] = value.id
         return super().create(vals_list)

@@ -24,9 +24,15 @@ class TestMeetingWork(DonTestCommon):
         super().setUpClass()
         env = cls.env
         cls.project = env["project.project"].create(
-            {"name": "DON-aanpak Vergaderdorp", "is_don_project": True, "company_id": cls.company_a.id}
+            {
+                "name": "DON-aanpak Vergaderdorp",
+                "is_don_project": True,
+                "company_id": cls.company_a.id,
+            }
         )
-        cls.shell = env["res.partner"].create({"name": "Jongerenwerk Vergaderdorp", "is_company": True})
+        cls.shell = env["res.partner"].create(
+            {"name": "Jongerenwerk Vergaderdorp", "is_company": True}
+        )
         cls.outsider_partner = env["res.partner"].create({"name": "Niet in de schil"})
         cls.team = env["don.kernteam"].create(
             {
@@ -375,7 +381,9 @@ class TestMeetingQueryCounts(DonTestCommon):
         )
         cls.cases = env["don.case"]
         for index in range(10):
-            youth = env["don.youth"].create({"name": f"Telling {index}", "company_id": cls.company_a.id})
+            youth = env["don.youth"].create(
+                {"name": f"Telling {index}", "company_id": cls.company_a.id}
+            )
             case = env["don.case"].create({"youth_id": youth.id})
             cls.cases |= case
             env["don.case.note"].create(

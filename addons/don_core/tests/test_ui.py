@@ -82,7 +82,10 @@ class TestMeetingTour(HttpCase, DonTestCommon):
         self.env["don.case.note"].create(
             {"case_id": self.case_a.id, "name": "Nieuw", "body": "x", "domain_id": self.dom_soc.id}
         )
-        for name, phase in (("Werkafspraken met Halt", "besluitvorming"), ("Rondvraag", "evaluatie")):
+        for name, phase in (
+            ("Werkafspraken met Halt", "besluitvorming"),
+            ("Rondvraag", "evaluatie"),
+        ):
             self.env["don.agenda.item"].create(
                 {"meeting_id": meeting.id, "kind": "general", "name": name, "phase": phase}
             )

@@ -8,21 +8,22 @@ class DonAgendaItem(models.Model):
 
     _inherit = "don.agenda.item"
 
-    kind = fields.Selection(selection_add=[("signal", "Signal")], ondelete={"signal": "set default"})
+    kind = fields.Selection(
+        selection_add=[("signal", "Signal")], ondelete={"signal": "set default"}
+    )
     source = fields.Selection(
         selection_add=[("signal", "Signal")], ondelete={"signal": "set default"}
     )
-    signal_id = fields.Many2one(
-        "don.signal", string="Signal", index="btree_not_null", ondelete="set null"
-    )
+    signal_id = fields.Many2one("don.signal", index="btree_not_null", ondelete="set null")
 
     @api.depends("signal_id")
     def _compute_subject(self):
-        super()._compute_subject()
+        result = super()._compute_subject()
         for item in self.filtered("signal_id"):
             # The signal's label: its reference for who may see it, a neutral
             # label for everybody else (don.shared.mixin).
             item.subject = item.signal_id.display_name
+        return result
 
     def _subject_key(self):
         self.ensure_one()

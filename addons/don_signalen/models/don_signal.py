@@ -484,8 +484,13 @@ class DonSignal(models.Model):
         )
         for signal in self:
             mine = tasks.filtered(
-                lambda t, s=signal: t.don_signal_id == s
-                and t.don_agenda_item_id.case_id in (s.case_id, t.don_agenda_item_id.browse())
+                lambda t, s=signal: (
+                    t.don_signal_id == s
+                    and (
+                        not t.don_agenda_item_id.case_id
+                        or t.don_agenda_item_id.case_id == s.case_id
+                    )
+                )
             )
             mine.write({"don_case_id": signal.case_id.id})
 
