@@ -91,6 +91,9 @@ class DonAgendaItem(models.Model):
     decision = fields.Text()
     state = fields.Selection(ITEM_STATES, string="Outcome", required=True, default="open")
     action_ids = fields.One2many("project.task", "don_agenda_item_id", string="Actions")
+    guest_ids = fields.One2many(
+        "don.agenda.item.guest", "item_id", string="Guests from the flexible shell"
+    )
     action_task_id = fields.Many2one(
         "project.task", string="Overdue action", readonly=True, ondelete="set null"
     )
@@ -259,8 +262,14 @@ class DonAgendaItem(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _don_access_condition(self, params):
+        # Who sees the meeting, or a guest of this item who confirmed the
+        # confidentiality statement; for a case item only if they also see
+        # the case.
         return SQL(
-            "%s AND (rec.case_id IS NULL OR %s)",
+            """(%s OR EXISTS (SELECT 1 FROM don_agenda_item_guest g
+                               WHERE g.item_id = rec.id AND g.user_id = u.id
+                                 AND g.confirmed_date IS NOT NULL))
+               AND (rec.case_id IS NULL OR %s)""",
             self._don_sql_sees("don.meeting", SQL("rec.meeting_id")),
             self._don_sql_sees("don.case", SQL("rec.case_id")),
         )

@@ -3,6 +3,7 @@
 from datetime import datetime, time, timedelta
 
 import pytz
+from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -44,6 +45,26 @@ class DonKernteam(models.Model):
         help="Organisations and professionals who join per topic (youth work, truancy, "
         "boa's, HALT, schools).",
     )
+    purpose = fields.Text(
+        help="What the Kernteam meets for: the purpose the information is shared for."
+    )
+    legal_basis_id = fields.Many2one(
+        "don.legal.basis",
+        string="Covenant",
+        ondelete="restrict",
+        tracking=True,
+        help="The covenant (and its article) the Kernteam works under.",
+    )
+    shared_data = fields.Text(
+        string="Data that may be shared",
+        help="Which information may be shared in the meeting, under the covenant.",
+    )
+    confidentiality_statement = fields.Html(
+        string="Confidentiality statement",
+        sanitize_style=True,
+        default=lambda self: self._default_confidentiality_statement(),
+        help="What a guest from outside the Kernteam confirms before an item is opened to them.",
+    )
     cadence = fields.Selection(CADENCES, required=True, default="weekly", tracking=True)
     weekday = fields.Selection(WEEKDAYS, string="Meeting day", required=True, default="1")
     meeting_hour = fields.Float(string="Meeting time", default=9.5)
@@ -70,6 +91,15 @@ class DonKernteam(models.Model):
     )
     misfit_meeting_count = fields.Integer(compute="_compute_misfit_meeting_ids")
     active = fields.Boolean(default=True)
+
+    @api.model
+    def _default_confidentiality_statement(self):
+        return Markup("<p>%s</p>") % _(
+            "I keep confidential everything I hear and read about young people and their "
+            "families in this meeting, use it only for the purpose of the DON approach "
+            "under the covenant, and share nothing of it outside the meeting unless the "
+            "Kernteam decided so."
+        )
 
     @api.constrains("meeting_hour", "duration")
     def _check_times(self):

@@ -63,6 +63,22 @@ class DonMeeting(models.Model):
         string="Guests from the flexible shell",
     )
     agenda_item_ids = fields.One2many("don.agenda.item", "meeting_id", string="Agenda")
+    # The covenant per meeting: from the Kernteam, adaptable per meeting.
+    purpose = fields.Text(compute="_compute_covenant", store=True, readonly=False)
+    legal_basis_id = fields.Many2one(
+        "don.legal.basis",
+        string="Covenant",
+        compute="_compute_covenant",
+        store=True,
+        readonly=False,
+        ondelete="restrict",
+    )
+    shared_data = fields.Text(
+        string="Data that may be shared", compute="_compute_covenant", store=True, readonly=False
+    )
+    item_guest_ids = fields.One2many(
+        "don.agenda.item.guest", "meeting_id", string="Guests per item"
+    )
     minutes = fields.Html(string="General minutes", sanitize_style=True)
     calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
     previous_meeting_id = fields.Many2one("don.meeting", compute="_compute_previous_meeting")
@@ -116,6 +132,14 @@ class DonMeeting(models.Model):
                 order="date desc",
                 limit=1,
             )
+
+    @api.depends("kernteam_id")
+    def _compute_covenant(self):
+        for meeting in self:
+            team = meeting.kernteam_id
+            meeting.purpose = meeting.purpose or team.purpose
+            meeting.legal_basis_id = meeting.legal_basis_id or team.legal_basis_id
+            meeting.shared_data = meeting.shared_data or team.shared_data
 
     @api.depends("agenda_item_ids.state")
     def _compute_undecided_item_count(self):
@@ -532,6 +556,72 @@ class DonMeeting(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+
+    # ------------------------------------------------------------------
+    # Extracts of the minutes for the guests of the flexible shell
+    # ------------------------------------------------------------------
+    def _render_extract(self, partner):
+        """The extract for one guest: only the items they attended and
+        confirmed the confidentiality statement for, rendered as the guest
+        when they have a login (their rights decide what is in it), else as
+        the sending project leader."""
+        self.ensure_one()
+        guests = self.item_guest_ids.filtered(
+            lambda g: g.partner_id == partner and g.confirmed_date
+        )
+        reader = guests.user_id[:1] or self.env.user
+        report = self.env["ir.actions.report"].with_user(reader)
+        pdf, _fmt = report._render_qweb_pdf(
+            "don_core.action_report_don_meeting_extract", guests.ids
+        )
+        return pdf
+
+    def action_send_extracts(self):
+        """Send each confirmed guest the extract of the items they attended."""
+        self.ensure_one()
+        if self.state != "approved":
+            raise UserError(_("Extracts are sent once the minutes are approved."))
+        if not self.env.user.has_group("don_core.group_don_projectleider"):
+            raise UserError(_("The project leader sends the extracts."))
+        self.check_access("write")
+        guests = self.item_guest_ids.filtered("confirmed_date")
+        if not guests:
+            raise UserError(_("No guest confirmed the confidentiality statement."))
+        for partner in guests.partner_id:
+            if not partner.email:
+                raise UserError(_("%(guest)s has no e-mail address.", guest=partner.name))
+            pdf = self._render_extract(partner)
+            name = _("Extract %(meeting)s.pdf", meeting=self.name)
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": name,
+                    "raw": pdf,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "mimetype": "application/pdf",
+                }
+            )
+            # A direct e-mail to the guest (no message in the meeting's chatter).
+            # sudo: mail.mail has no access rights for DON users; the content is
+            # the extract rendered above as its reader.
+            self.env["mail.mail"].sudo().create(
+                {
+                    "subject": _("Extract of the minutes: %(meeting)s", meeting=self.name),
+                    "body_html": Markup("<p>%s</p>")
+                    % _(
+                        "Attached is the extract of the minutes of the Kernteam meeting, "
+                        "with the items you attended. Confidential: do not forward."
+                    ),
+                    "email_to": partner.email,
+                    "recipient_ids": [fields.Command.set(partner.ids)],
+                    "attachment_ids": [fields.Command.set(attachment.ids)],
+                    "auto_delete": True,
+                }
+            )
+            guests.filtered(lambda g, p=partner: g.partner_id == p).write(
+                {"extract_sent_date": fields.Datetime.now()}
+            )
+        return True
 
     def action_cancel(self):
         self.write({"state": "cancelled"})

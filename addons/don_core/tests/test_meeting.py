@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from freezegun import freeze_time
 
 from odoo import Command, fields
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged, users
 from odoo.tools import format_date
 
@@ -290,6 +291,79 @@ class TestMeetingWork(DonTestCommon):
         # Page numbers: the layout's footer counts the pages of the PDF.
         self.assertIn('<span class="page"', html)
         self.assertIn('<span class="topage"', html)
+
+    # ------------------------------------------------------------------
+    # Guests per item, confidentiality statement, extracts
+    # ------------------------------------------------------------------
+    def test_guest_per_item_confirms_and_gets_an_extract(self):
+        Item = self.env["don.agenda.item"]
+        guest_partner = self.prof_vei.partner_id
+        self.team.shell_partner_ids = [Command.link(guest_partner.id)]
+        general = Item.create(
+            {"meeting_id": self.next.id, "kind": "general", "name": "Groepsaanpak met Halt"}
+        )
+        other = Item.create(
+            {"meeting_id": self.next.id, "kind": "general", "name": "Interne werkafspraken"}
+        )
+        Guest = self.env["don.agenda.item.guest"].with_user(self.pl)
+        # Only the flexible shell is invited.
+        with self.assertRaises(ValidationError):
+            Guest.create({"item_id": general.id, "partner_id": self.outsider_partner.id})
+        guest = Guest.create({"item_id": general.id, "partner_id": guest_partner.id})
+        self.assertEqual(guest.user_id, self.prof_vei)
+        # Invited in the calendar for that part only, without case information.
+        event = guest.calendar_event_id
+        self.assertEqual(event.partner_ids, guest_partner)
+        self.assertGreaterEqual(event.start, self.next.date)
+        self.assertLess(event.stop - event.start, timedelta(hours=self.next.duration))
+        self.assertNotIn("Halt", event.name)
+        # Before the confidentiality statement, the item stays closed.
+        self.assertFalse(Item.with_user(self.prof_vei).search([("id", "=", general.id)]))
+        # The confirmation cannot be forged by writing the field.
+        with self.assertRaises(UserError):
+            guest.write({"confirmed_date": fields.Datetime.now()})
+        with self.assertRaises(UserError):
+            guest.with_user(self.kt_soc).action_confirm_confidentiality()
+        guest.with_user(self.prof_vei).action_confirm_confidentiality()
+        self.assertTrue(guest.confirmed_date)
+        self.assertEqual(guest.confirmed_by_id, self.prof_vei)
+        self.assertEqual(
+            Item.with_user(self.prof_vei).search([("meeting_id", "=", self.next.id)]),
+            general,
+            "the guest sees their item, not the others",
+        )
+        self.assertFalse(self.env["don.meeting"].with_user(self.prof_vei).search([]))
+        # The extract holds only the item they attended, read as the guest.
+        general.write({"discussion": "Halt en jongerenwerk", "decision": "Groepsgesprek"})
+        other.write({"discussion": "INTERN-ALLEEN", "decision": "Niet voor gasten"})
+        html, _fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.prof_vei)
+            ._render_qweb_html("don_core.action_report_don_meeting_extract", guest.ids)
+        )
+        html = html.decode()
+        self.assertIn("Groepsgesprek", html)
+        self.assertNotIn("INTERN-ALLEEN", html)
+        self.assertNotIn("Interne werkafspraken", html)
+        # Sent after approval, as a direct e-mail with the extract.
+        self.next.action_mark_held()
+        self.next.with_user(self.pl).action_approve_minutes()
+        self.next.with_user(self.pl).action_send_extracts()
+        mail = self.env["mail.mail"].search([("recipient_ids", "in", guest_partner.ids)])
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.attachment_ids.mimetype, "application/pdf")
+        self.assertTrue(guest.extract_sent_date)
+
+    def test_covenant_per_meeting(self):
+        self.team.write(
+            {"purpose": "Vroegsignalering jonge aanwas", "legal_basis_id": self.basis.id}
+        )
+        meeting = self.env["don.meeting"].create(
+            {"kernteam_id": self.team.id, "date": fields.Datetime.now() + timedelta(days=30)}
+        )
+        self.assertEqual(meeting.purpose, "Vroegsignalering jonge aanwas")
+        self.assertEqual(meeting.legal_basis_id, self.basis)
+        self.assertIn("confidential", self.team.confidentiality_statement)
 
     # ------------------------------------------------------------------
     # Actions
