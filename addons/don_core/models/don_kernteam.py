@@ -3,12 +3,24 @@
 from datetime import datetime, time, timedelta
 
 import pytz
+from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 CADENCES = [("weekly", "Every week"), ("biweekly", "Every two weeks")]
+DIGEST_INTERVALS = [
+    ("none", "No periodic update"),
+    ("biweekly", "Every two weeks"),
+    ("monthly", "Every month"),
+    ("quarterly", "Every quarter"),
+]
+DIGEST_STEPS = {
+    "biweekly": relativedelta(weeks=2),
+    "monthly": relativedelta(months=1),
+    "quarterly": relativedelta(months=3),
+}
 WEEKDAYS = [
     ("0", "Monday"),
     ("1", "Tuesday"),
@@ -65,6 +77,17 @@ class DonKernteam(models.Model):
         default=lambda self: self._default_confidentiality_statement(),
         help="What a guest from outside the Kernteam confirms before an item is opened to them.",
     )
+    digest_interval = fields.Selection(
+        DIGEST_INTERVALS,
+        string="Update for the flexible shell",
+        required=True,
+        default="none",
+        help="How often the flexible shell receives a digest of the decisions it may see: "
+        "general topics, and the items a guest attended after confirming the "
+        "confidentiality statement.",
+    )
+    digest_next_date = fields.Date(string="Next update on")
+    digest_last_date = fields.Datetime(string="Last update sent on", readonly=True, copy=False)
     cadence = fields.Selection(CADENCES, required=True, default="weekly", tracking=True)
     weekday = fields.Selection(WEEKDAYS, string="Meeting day", required=True, default="1")
     meeting_hour = fields.Float(string="Meeting time", default=9.5)
@@ -205,6 +228,102 @@ class DonKernteam(models.Model):
             "view_mode": "form",
             "target": "new",
         }
+
+    # ------------------------------------------------------------------
+    # Periodic update for the flexible shell
+    # ------------------------------------------------------------------
+    def _digest_items(self, partner, since):
+        """The decisions of meetings approved since ``since`` that this
+        member of the shell may know: general topics, and the items they
+        attended as a guest after confirming the confidentiality statement.
+        Read as the system (the cron) on these explicit criteria only."""
+        self.ensure_one()
+        Item = self.env["don.agenda.item"].sudo()
+        domain = [
+            ("meeting_id.kernteam_id", "=", self.id),
+            ("meeting_id.state", "=", "approved"),
+            ("state", "=", "decided"),
+            ("decision", "!=", False),
+            "|",
+            ("kind", "=", "general"),
+            "&",
+            ("guest_ids.partner_id", "=", partner.id),
+            ("guest_ids.confirmed_date", "!=", False),
+        ]
+        if since:
+            domain.append(("meeting_id.approved_date", ">", since))
+        items = Item.search(domain, order="meeting_id, phase_sequence, sequence")
+        # The guest condition above must hold on the same guest line.
+        return items.filtered(
+            lambda i: (
+                i.kind == "general"
+                or i.guest_ids.filtered(lambda g: g.partner_id == partner and g.confirmed_date)
+            )
+        )
+
+    def _digest_body(self, items):
+        self.ensure_one()
+        rows = Markup("").join(
+            Markup("<li><strong>%s</strong> (%s): %s</li>")
+            % (item.name, item.meeting_id.name, item.decision)
+            for item in items
+        )
+        return Markup("<p>%s</p><ul>%s</ul><p>%s</p>") % (
+            _("Decisions of Kernteam %(team)s that you may know:", team=self.name),
+            rows,
+            _("Confidential: do not forward."),
+        )
+
+    def action_send_digest(self):
+        """Send the flexible shell the update now (also from the daily job)."""
+        for team in self:
+            if not self.env.su:
+                if not self.env.user.has_group("don_core.group_don_projectleider"):
+                    raise UserError(_("The project leader sends the update."))
+                team.check_access("write")
+            since = team.digest_last_date
+            # sudo: the job runs as the system; the items are selected above by
+            # explicit criteria, and only their topic and decision are sent.
+            for partner in team.shell_partner_ids.filtered("email"):
+                lang = partner.lang or "nl_NL"
+                localized = team.with_context(lang=lang)
+                items = localized._digest_items(partner, since)
+                if not items:
+                    continue
+                self.env["mail.mail"].sudo().create(
+                    {
+                        "subject": localized._digest_subject(),
+                        "body_html": localized._digest_body(items),
+                        "email_to": partner.email,
+                        "recipient_ids": [fields.Command.set(partner.ids)],
+                        "auto_delete": True,
+                    }
+                )
+            step = DIGEST_STEPS.get(team.digest_interval)
+            team.write(
+                {
+                    "digest_last_date": fields.Datetime.now(),
+                    "digest_next_date": fields.Date.today() + step if step else False,
+                }
+            )
+        return True
+
+    def _digest_subject(self):
+        self.ensure_one()
+        return _("Update from Kernteam %(team)s", team=self.name)
+
+    @api.model
+    def _cron_send_digests(self):
+        teams = self.search(
+            [
+                ("active", "=", True),
+                ("digest_interval", "!=", "none"),
+                "|",
+                ("digest_next_date", "=", False),
+                ("digest_next_date", "<=", fields.Date.today()),
+            ]
+        )
+        teams.action_send_digest()
 
     def _next_dates(self, start, count):
         """The next ``count`` meeting datetimes after ``start`` (naive UTC,

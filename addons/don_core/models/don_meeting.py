@@ -40,6 +40,7 @@ class DonMeeting(models.Model):
     duration = fields.Float(default=lambda self: self._default_duration())
     location = fields.Char()
     state = fields.Selection(MEETING_STATES, required=True, default="planned", tracking=True)
+    approved_date = fields.Datetime(string="Minutes approved on", readonly=True, copy=False)
     attendee_ids = fields.Many2many(
         "res.users",
         "don_meeting_attendee_rel",
@@ -534,7 +535,7 @@ class DonMeeting(models.Model):
                 raise UserError(_("The project leader approves the minutes."))
         # Postponed items move to the next meeting before the minutes close.
         self.agenda_item_ids._carry_over()
-        self.write({"state": "approved"})
+        self.write({"state": "approved", "approved_date": fields.Datetime.now()})
         self._post_decisions_on_cases()
         return True
 

@@ -6,6 +6,7 @@ on the case, the DON action and cadence changes."""
 
 from datetime import datetime, timedelta
 
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
 from odoo import Command, fields
@@ -353,6 +354,40 @@ class TestMeetingWork(DonTestCommon):
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.attachment_ids.mimetype, "application/pdf")
         self.assertTrue(guest.extract_sent_date)
+
+    def test_shell_digest_holds_only_what_the_shell_may_know(self):
+        shell = self.shell
+        shell.write({"email": "jongerenwerk@vergaderdorp.example", "lang": "nl_NL"})
+        self.team.digest_interval = "monthly"
+        self._note(self.case_a, self.dom_soc)
+        self._note(self.case_b, self.dom_soc)
+        items = self._prepare()
+        attended = items.filtered(lambda i: i.case_id == self.case_a)
+        private = items.filtered(lambda i: i.case_id == self.case_b)
+        general = self.env["don.agenda.item"].create(
+            {"meeting_id": self.next.id, "kind": "general", "name": "Training signaalherkenning"}
+        )
+        guest = self.env["don.agenda.item.guest"].create(
+            {"item_id": attended.id, "partner_id": shell.id}
+        )
+        guest.with_user(self.pl).action_confirm_confidentiality()
+        attended.write({"decision": "Jongerenwerk zoekt contact", "state": "decided"})
+        private.write({"decision": "GEHEIM-BESLUIT politie", "state": "decided"})
+        general.write({"decision": "Training in januari", "state": "decided"})
+        self.next.action_mark_held()
+        self.next.with_user(self.pl).action_approve_minutes()
+        self.env["don.kernteam"]._cron_send_digests()
+        mail = self.env["mail.mail"].search([("recipient_ids", "in", shell.ids)])
+        self.assertEqual(len(mail), 1)
+        self.assertIn("Training in januari", mail.body_html)
+        self.assertIn("Jongerenwerk zoekt contact", mail.body_html)
+        self.assertNotIn("GEHEIM", mail.body_html)
+        self.assertIn("Besluiten van Kernteam", mail.body_html, "in Dutch")
+        self.assertEqual(self.team.digest_next_date, fields.Date.today() + relativedelta(months=1))
+        # Nothing new: no second update.
+        self.team.digest_next_date = fields.Date.today()
+        self.env["don.kernteam"]._cron_send_digests()
+        self.assertEqual(len(self.env["mail.mail"].search([("recipient_ids", "in", shell.ids)])), 1)
 
     def test_covenant_per_meeting(self):
         self.team.write(
