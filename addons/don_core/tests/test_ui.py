@@ -121,3 +121,47 @@ class TestMeetingTour(HttpCase, DonTestCommon):
             ).action_task_id,
             actions,
         )
+
+    def test_meeting_member_of_another_domain(self):
+        team = self.env["don.kernteam"].create(
+            {
+                "name": "Kernteam Domeindorp",
+                "company_id": self.company_a.id,
+                "member_ids": [
+                    Command.create({"user_id": self.pl.id, "role": "projectleider"}),
+                    Command.create({"user_id": self.kt_soc.id, "role": "sociaal"}),
+                    Command.create({"user_id": self.kt_pol.id, "role": "politie"}),
+                ],
+            }
+        )
+        previous = self.env["don.meeting"].create(
+            {"kernteam_id": team.id, "date": fields.Datetime.now() - timedelta(days=7)}
+        )
+        previous.state = "held"
+        meeting = self.env["don.meeting"].create(
+            {
+                "kernteam_id": team.id,
+                "date": fields.Datetime.now() + timedelta(days=1),
+                "location": "Raadzaal",
+                "attendee_ids": [Command.set((self.pl | self.kt_soc | self.kt_pol).ids)],
+            }
+        )
+        # Only the social domain holds the new information.
+        self.env["don.case.note"].create(
+            {
+                "case_id": self.case_b.id,
+                "name": "Zorg: schulden",
+                "body": "ZORG-GEHEIM",
+                "domain_id": self.dom_soc.id,
+                "sharing_level": "domain",
+            }
+        )
+        meeting.with_user(self.pl).action_prepare_agenda()
+        self.assertIn(self.case_b, meeting.agenda_item_ids.case_id)
+        item_b = meeting.agenda_item_ids.filtered(lambda i: i.case_id == self.case_b)
+        self.assertIn("not visible to you", item_b.with_user(self.kt_pol).reason)
+        self.start_tour(
+            f"/odoo/action-don_core.don_meeting_action?cids={self.company_a.id}",
+            "don_meeting_member_tour",
+            login="t_kt_pol",
+        )
