@@ -4,7 +4,7 @@
     "name": "DON Kern",
     "summary": "DON approach against jonge aanwas: youth register, case files, "
     "domain-based sharing, access log",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
     "license": "AGPL-3",
@@ -24,6 +24,8 @@
         "data/don_privacy_data.xml",
         "data/don_privacy_cron_data.xml",
         "wizards/don_share_wizard_views.xml",
+        "wizards/don_meeting_approve_wizard_views.xml",
+        "wizards/don_kernteam_replan_wizard_views.xml",
         "views/don_domain_views.xml",
         "views/don_legal_basis_views.xml",
         "views/don_factor_views.xml",

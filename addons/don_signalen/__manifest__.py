@@ -25,6 +25,7 @@
         "views/don_indicator_views.xml",
         "views/don_signal_views.xml",
         "views/don_signal_wizard_views.xml",
+        "views/don_agenda_item_views.xml",
         "views/don_youth_views.xml",
         "views/don_case_views.xml",
         "views/res_partner_views.xml",

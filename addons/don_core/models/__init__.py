@@ -23,6 +23,7 @@ from . import don_kernteam
 from . import don_kernteam_member
 from . import don_meeting
 from . import don_agenda_item
+from . import don_agenda_item_guest
 from . import don_group
 from . import don_network_relation
 from . import don_project_goal

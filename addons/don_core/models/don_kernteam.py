@@ -3,11 +3,24 @@
 from datetime import datetime, time, timedelta
 
 import pytz
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 CADENCES = [("weekly", "Every week"), ("biweekly", "Every two weeks")]
+DIGEST_INTERVALS = [
+    ("none", "No periodic update"),
+    ("biweekly", "Every two weeks"),
+    ("monthly", "Every month"),
+    ("quarterly", "Every quarter"),
+]
+DIGEST_STEPS = {
+    "biweekly": relativedelta(weeks=2),
+    "monthly": relativedelta(months=1),
+    "quarterly": relativedelta(months=3),
+}
 WEEKDAYS = [
     ("0", "Monday"),
     ("1", "Tuesday"),
@@ -44,6 +57,37 @@ class DonKernteam(models.Model):
         help="Organisations and professionals who join per topic (youth work, truancy, "
         "boa's, HALT, schools).",
     )
+    purpose = fields.Text(
+        help="What the Kernteam meets for: the purpose the information is shared for."
+    )
+    legal_basis_id = fields.Many2one(
+        "don.legal.basis",
+        string="Covenant",
+        ondelete="restrict",
+        tracking=True,
+        help="The covenant (and its article) the Kernteam works under.",
+    )
+    shared_data = fields.Text(
+        string="Data that may be shared",
+        help="Which information may be shared in the meeting, under the covenant.",
+    )
+    confidentiality_statement = fields.Html(
+        string="Confidentiality statement",
+        sanitize_style=True,
+        default=lambda self: self._default_confidentiality_statement(),
+        help="What a guest from outside the Kernteam confirms before an item is opened to them.",
+    )
+    digest_interval = fields.Selection(
+        DIGEST_INTERVALS,
+        string="Update for the flexible shell",
+        required=True,
+        default="none",
+        help="How often the flexible shell receives a digest of the decisions it may see: "
+        "general topics, and the items a guest attended after confirming the "
+        "confidentiality statement.",
+    )
+    digest_next_date = fields.Date(string="Next update on")
+    digest_last_date = fields.Datetime(string="Last update sent on", readonly=True, copy=False)
     cadence = fields.Selection(CADENCES, required=True, default="weekly", tracking=True)
     weekday = fields.Selection(WEEKDAYS, string="Meeting day", required=True, default="1")
     meeting_hour = fields.Float(string="Meeting time", default=9.5)
@@ -61,7 +105,24 @@ class DonKernteam(models.Model):
     open_action_count = fields.Integer(compute="_compute_dashboard")
     overdue_action_count = fields.Integer(compute="_compute_dashboard")
     case_stage_summary = fields.Json(compute="_compute_dashboard")
+    misfit_meeting_ids = fields.Many2many(
+        "don.meeting",
+        compute="_compute_misfit_meeting_ids",
+        string="Planned meetings off the cadence",
+        help="Planned meetings whose day or time no longer follows the cadence, weekday "
+        "and time of the team.",
+    )
+    misfit_meeting_count = fields.Integer(compute="_compute_misfit_meeting_ids")
     active = fields.Boolean(default=True)
+
+    @api.model
+    def _default_confidentiality_statement(self):
+        return Markup("<p>%s</p>") % _(
+            "I keep confidential everything I hear and read about young people and their "
+            "families in this meeting, use it only for the purpose of the DON approach "
+            "under the covenant, and share nothing of it outside the meeting unless the "
+            "Kernteam decided so."
+        )
 
     @api.constrains("meeting_hour", "duration")
     def _check_times(self):
@@ -113,6 +174,157 @@ class DonKernteam(models.Model):
                 for key, count in stage_counts.get(team.company_id.id, {}).items()
             ]
 
+    @api.depends("cadence", "weekday", "meeting_hour", "meeting_ids.date", "meeting_ids.state")
+    def _compute_misfit_meeting_ids(self):
+        now = fields.Datetime.now()
+        planned = self.env["don.meeting"].search(
+            [
+                ("kernteam_id", "in", self.ids),
+                ("state", "=", "planned"),
+                ("date", ">", now),
+                ("agenda_item_ids", "=", False),
+            ],
+            order="date",
+        )
+        for team in self:
+            team.misfit_meeting_ids = team._misfits(
+                planned.filtered(lambda m, t=team: m.kernteam_id == t)
+            )
+            team.misfit_meeting_count = len(team.misfit_meeting_ids)
+
+    def _misfits(self, meetings):
+        """The meetings (planned, in date order) that are not on the team's
+        weekday and local time, or that break its rhythm: with a two-week
+        cadence, the first fitting meeting sets the weeks."""
+        self.ensure_one()
+        tz = pytz.timezone(self.env.user.tz or "Europe/Amsterdam")
+        hour = int(self.meeting_hour)
+        minute = round((self.meeting_hour - hour) * 60)
+        step = 7 if self.cadence == "weekly" else 14
+        anchor = None
+        misfits = meetings.browse()
+        for meeting in meetings:
+            local = pytz.utc.localize(meeting.date).astimezone(tz)
+            on_slot = local.weekday() == int(self.weekday) and (local.hour, local.minute) == (
+                hour,
+                minute,
+            )
+            if on_slot and anchor is None:
+                anchor = local.date()
+                continue
+            if not on_slot or (local.date() - anchor).days % step:
+                misfits |= meeting
+        return misfits
+
+    def action_open_replan_wizard(self):
+        """Offer to cancel the planned meetings that no longer fit."""
+        self.ensure_one()
+        wizard = self.env["don.kernteam.replan.wizard"].create({"kernteam_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Meetings off the cadence"),
+            "res_model": "don.kernteam.replan.wizard",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    # ------------------------------------------------------------------
+    # Periodic update for the flexible shell
+    # ------------------------------------------------------------------
+    def _digest_items(self, partner, since):
+        """The decisions of meetings approved since ``since`` that this
+        member of the shell may know: general topics, and the items they
+        attended as a guest after confirming the confidentiality statement.
+        Read as the system (the cron) on these explicit criteria only."""
+        self.ensure_one()
+        Item = self.env["don.agenda.item"].sudo()
+        domain = [
+            ("meeting_id.kernteam_id", "=", self.id),
+            ("meeting_id.state", "=", "approved"),
+            ("state", "=", "decided"),
+            ("decision", "!=", False),
+            "|",
+            ("kind", "=", "general"),
+            "&",
+            ("guest_ids.partner_id", "=", partner.id),
+            ("guest_ids.confirmed_date", "!=", False),
+        ]
+        if since:
+            domain.append(("meeting_id.approved_date", ">", since))
+        items = Item.search(domain, order="meeting_id, phase_sequence, sequence")
+        # The guest condition above must hold on the same guest line.
+        return items.filtered(
+            lambda i: (
+                i.kind == "general"
+                or i.guest_ids.filtered(lambda g: g.partner_id == partner and g.confirmed_date)
+            )
+        )
+
+    def _digest_body(self, items):
+        self.ensure_one()
+        rows = Markup("").join(
+            Markup("<li><strong>%s</strong> (%s): %s</li>")
+            % (item.name, item.meeting_id.name, item.decision)
+            for item in items
+        )
+        return Markup("<p>%s</p><ul>%s</ul><p>%s</p>") % (
+            _("Decisions of Kernteam %(team)s that you may know:", team=self.name),
+            rows,
+            _("Confidential: do not forward."),
+        )
+
+    def action_send_digest(self):
+        """Send the flexible shell the update now (also from the daily job)."""
+        for team in self:
+            if not self.env.su:
+                if not self.env.user.has_group("don_core.group_don_projectleider"):
+                    raise UserError(_("The project leader sends the update."))
+                team.check_access("write")
+            since = team.digest_last_date
+            # sudo: the job runs as the system; the items are selected above by
+            # explicit criteria, and only their topic and decision are sent.
+            for partner in team.shell_partner_ids.filtered("email"):
+                lang = partner.lang or "nl_NL"
+                localized = team.with_context(lang=lang)
+                items = localized._digest_items(partner, since)
+                if not items:
+                    continue
+                self.env["mail.mail"].sudo().create(
+                    {
+                        "subject": localized._digest_subject(),
+                        "body_html": localized._digest_body(items),
+                        "email_to": partner.email,
+                        "recipient_ids": [fields.Command.set(partner.ids)],
+                        "auto_delete": True,
+                    }
+                )
+            step = DIGEST_STEPS.get(team.digest_interval)
+            team.write(
+                {
+                    "digest_last_date": fields.Datetime.now(),
+                    "digest_next_date": fields.Date.today() + step if step else False,
+                }
+            )
+        return True
+
+    def _digest_subject(self):
+        self.ensure_one()
+        return _("Update from Kernteam %(team)s", team=self.name)
+
+    @api.model
+    def _cron_send_digests(self):
+        teams = self.search(
+            [
+                ("active", "=", True),
+                ("digest_interval", "!=", "none"),
+                "|",
+                ("digest_next_date", "=", False),
+                ("digest_next_date", "<=", fields.Date.today()),
+            ]
+        )
+        teams.action_send_digest()
+
     def _next_dates(self, start, count):
         """The next ``count`` meeting datetimes after ``start`` (naive UTC,
         as Odoo stores them), on the team's weekday and local meeting time."""
@@ -137,7 +349,11 @@ class DonKernteam(models.Model):
         planned one; existing meetings are kept."""
         Meeting = self.env["don.meeting"]
         for team in self:
-            last = Meeting.search([("kernteam_id", "=", team.id)], order="date desc", limit=1)
+            last = Meeting.search(
+                [("kernteam_id", "=", team.id), ("state", "!=", "cancelled")],
+                order="date desc",
+                limit=1,
+            )
             start = max(last.date or fields.Datetime.now(), fields.Datetime.now())
             attendees = team.member_ids.filtered("active").user_id
             Meeting.create(
@@ -155,11 +371,17 @@ class DonKernteam(models.Model):
     @api.model
     def _cron_plan_meetings(self):
         """Keep six weeks of meetings planned for every active Kernteam."""
-        horizon = fields.Datetime.now() + timedelta(weeks=6)
-        for team in self.search([("active", "=", True)]):
+        self.search([("active", "=", True)])._plan_meetings_from_now()
+
+    def _plan_meetings_from_now(self, weeks=6):
+        """Keep ``weeks`` of meetings planned (cancelled ones do not count)."""
+        horizon = fields.Datetime.now() + timedelta(weeks=weeks)
+        for team in self:
             last = self.env["don.meeting"].search(
-                [("kernteam_id", "=", team.id)], order="date desc", limit=1
+                [("kernteam_id", "=", team.id), ("state", "!=", "cancelled")],
+                order="date desc",
+                limit=1,
             )
             if not last or last.date < horizon:
                 step = 1 if team.cadence == "weekly" else 2
-                team.action_plan_meetings(count=max(1, 6 // step))
+                team.action_plan_meetings(count=max(1, weeks // step))

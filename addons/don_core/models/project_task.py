@@ -18,12 +18,32 @@ class ProjectTask(models.Model):
     don_case_id = fields.Many2one(
         "don.case", string="Case", index=True, ondelete="restrict", copy=False
     )
+    don_group_id = fields.Many2one(
+        "don.group", string="Group", index="btree_not_null", ondelete="restrict", copy=False
+    )
     don_line = fields.Selection(LINES, string="Line")
     don_contact_id = fields.Many2one(
         "res.partner",
         string="External owner",
+        domain="[('id', 'in', don_shell_partner_ids)]",
         help="A professional of the flexible shell who carries out the action.",
     )
+    don_shell_partner_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_don_shell_partner_ids",
+        string="Flexible shell",
+        help="Technical: the flexible shell of the Kernteam that decided the action.",
+    )
+
+    @api.depends("don_agenda_item_id", "project_id")
+    def _compute_don_shell_partner_ids(self):
+        for task in self:
+            team = task.don_agenda_item_id.meeting_id.kernteam_id
+            if not team and task.project_id:
+                team = self.env["don.kernteam"].search(
+                    [("project_id", "=", task.project_id.id)], limit=1
+                )
+            task.don_shell_partner_ids = team.shell_partner_ids | task.don_contact_id
 
     @api.constrains("don_case_id", "don_agenda_item_id")
     def _check_don_case(self):
@@ -35,9 +55,14 @@ class ProjectTask(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("don_agenda_item_id") and not vals.get("don_case_id"):
+            if vals.get("don_agenda_item_id"):
                 item = self.env["don.agenda.item"].browse(vals["don_agenda_item_id"])
-                vals["don_case_id"] = item.case_id.id
+                for field, value in (
+                    ("don_case_id", item.case_id),
+                    ("don_group_id", item.group_id),
+                ):
+                    if not vals.get(field):
+                        vals[field] = value.id
         return super().create(vals_list)
 
     # ------------------------------------------------------------------

@@ -28,3 +28,27 @@ class DonMeetingAgendaReport(models.AbstractModel):
     _name = "report.don_core.report_don_meeting_agenda"
     _inherit = "report.don_core.meeting_report_mixin"
     _description = "DON meeting agenda"
+
+
+class DonMeetingExtractReport(models.AbstractModel):
+    """The extract of the minutes for one guest of the flexible shell: the
+    guest lines given (one guest, confirmed), read as the reader: a guest
+    with a login reads their items through the access relation."""
+
+    _name = "report.don_core.report_don_meeting_extract"
+    _description = "DON meeting extract for a guest"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        guests = self.env["don.agenda.item.guest"].browse(docids)
+        guests.check_access("read")
+        guests = guests.filtered("confirmed_date")
+        return {
+            "doc_ids": guests.ids,
+            "doc_model": "don.agenda.item.guest",
+            "docs": guests,
+            "meeting": guests.meeting_id[:1],
+            "partner": guests.partner_id[:1],
+            "can_read_actions": self.env["project.task"].has_access("read"),
+            "data": data,
+        }

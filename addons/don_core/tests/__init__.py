@@ -6,6 +6,7 @@ from . import test_access_log
 from . import test_performance
 from . import test_ui
 from . import test_kernteam
+from . import test_meeting
 from . import test_network
 from . import test_privacy_retention
 from . import test_privacy_2fa

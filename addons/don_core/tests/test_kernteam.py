@@ -153,14 +153,25 @@ class TestKernteam(DonTestCommon):
         self.next.date = fields.Datetime.now() + timedelta(days=2)
         self.next.with_user(self.pl).action_prepare_agenda()
         items = self.next.agenda_item_ids
-        by_source = {(i.source, i.case_id, i.action_task_id) for i in items}
-        self.assertIn(("new_information", self.case_a, self.env["project.task"]), by_source)
-        self.assertIn(("evaluation_due", self.case_b, self.env["project.task"]), by_source)
-        self.assertIn(("overdue_action", self.case_a, overdue), by_source)
+        # One item per case: the reasons of the same case are merged.
+        self.assertEqual(items.case_id, self.case_a | self.case_b)
+        self.assertEqual(len(items), 2, "no duplicate items for the same case")
+        item_a = items.filtered(lambda i: i.case_id == self.case_a)
+        item_b = items.filtered(lambda i: i.case_id == self.case_b)
+        self.assertEqual(
+            set(item_a.reason_keys.split(",")),
+            {"new_information", "overdue_action", "open_decision"},
+            "new information, an overdue action, and item A came back (no outcome recorded)",
+        )
+        self.assertEqual(item_a.action_task_id, overdue)
         self.assertNotIn(done, items.action_task_id)
-        # Item B was not decided: it comes back as an open decision.
-        carried = items.filtered(lambda i: i.source == "open_decision")
-        self.assertIn(self.item_b, carried.origin_item_id)
+        # Item B was not decided: it comes back, with its evaluation due.
+        self.assertEqual(set(item_b.reason_keys.split(",")), {"open_decision", "evaluation_due"})
+        self.assertEqual(item_b.origin_item_id, self.item_b)
+        # Grouped by phase, in the order of the cycle.
+        self.assertEqual(item_a.phase, "analyse")
+        self.assertEqual(item_b.phase, "besluitvorming")
+        self.assertEqual(items.ids, (item_a | item_b).ids)
         self.assertEqual(overdue.don_case_id, self.case_a, "the action inherits its item's case")
         # Preparing again adds nothing twice.
         count = len(items)

@@ -70,13 +70,25 @@ class TestMeetingTour(HttpCase, DonTestCommon):
             {
                 "kernteam_id": team.id,
                 "date": fields.Datetime.now() + timedelta(days=1),
+                "location": "Raadzaal",
                 "attendee_ids": [Command.set((self.pl | self.kt_soc).ids)],
             }
         )
-        # Open work: new information on case A since the previous meeting.
+        following = self.env["don.meeting"].create(
+            {"kernteam_id": team.id, "date": fields.Datetime.now() + timedelta(days=8)}
+        )
+        # Open work: new information on case A since the previous meeting,
+        # and two general topics.
         self.env["don.case.note"].create(
             {"case_id": self.case_a.id, "name": "Nieuw", "body": "x", "domain_id": self.dom_soc.id}
         )
+        for name, phase in (
+            ("Werkafspraken met Halt", "besluitvorming"),
+            ("Rondvraag", "evaluatie"),
+        ):
+            self.env["don.agenda.item"].create(
+                {"meeting_id": meeting.id, "kind": "general", "name": name, "phase": phase}
+            )
         self.start_tour(
             f"/odoo/action-don_core.don_meeting_action?cids={self.company_a.id}",
             "don_meeting_tour",
@@ -85,20 +97,71 @@ class TestMeetingTour(HttpCase, DonTestCommon):
         self.assertEqual(meeting.state, "approved")
         item = meeting.agenda_item_ids.filtered(lambda i: i.source == "new_information")
         self.assertEqual(item.case_id, self.case_a)
+        self.assertEqual(item.state, "decided")
+        self.assertIn("jongerenwerk delen", item.discussion)
         self.assertIn("Huisbezoek", item.decision)
         actions = item.action_ids
-        self.assertEqual(len(actions), 2)
+        self.assertEqual(actions.mapped("name"), ["Huisbezoek plannen"])
         self.assertEqual(actions.project_id, project, "the actions show in the DON project")
         self.assertEqual(actions.don_case_id, self.case_a)
+        # The decision is on the case; the postponed item moved on.
+        self.assertIn("Huisbezoek", " ".join(self.case_a.message_ids.mapped("body")))
+        postponed = meeting.agenda_item_ids.filtered(lambda i: i.name == "Werkafspraken met Halt")
+        self.assertEqual(postponed.state, "postponed")
+        self.assertEqual(following.agenda_item_ids.origin_item_id, postponed)
+        self.assertEqual(
+            meeting.agenda_item_ids.filtered(lambda i: i.name == "Rondvraag").state, "open"
+        )
         # Past their deadline, the actions come back on the next agenda.
         actions.date_deadline = fields.Datetime.now() - timedelta(days=1)
-        following = self.env["don.meeting"].create(
-            {"kernteam_id": team.id, "date": fields.Datetime.now() + timedelta(days=8)}
-        )
         following.action_prepare_agenda()
         self.assertEqual(
             following.agenda_item_ids.filtered(
                 lambda i: i.source == "overdue_action"
             ).action_task_id,
             actions,
+        )
+
+    def test_meeting_member_of_another_domain(self):
+        team = self.env["don.kernteam"].create(
+            {
+                "name": "Kernteam Domeindorp",
+                "company_id": self.company_a.id,
+                "member_ids": [
+                    Command.create({"user_id": self.pl.id, "role": "projectleider"}),
+                    Command.create({"user_id": self.kt_soc.id, "role": "sociaal"}),
+                    Command.create({"user_id": self.kt_pol.id, "role": "politie"}),
+                ],
+            }
+        )
+        previous = self.env["don.meeting"].create(
+            {"kernteam_id": team.id, "date": fields.Datetime.now() - timedelta(days=7)}
+        )
+        previous.state = "held"
+        meeting = self.env["don.meeting"].create(
+            {
+                "kernteam_id": team.id,
+                "date": fields.Datetime.now() + timedelta(days=1),
+                "location": "Raadzaal",
+                "attendee_ids": [Command.set((self.pl | self.kt_soc | self.kt_pol).ids)],
+            }
+        )
+        # Only the social domain holds the new information.
+        self.env["don.case.note"].create(
+            {
+                "case_id": self.case_b.id,
+                "name": "Zorg: schulden",
+                "body": "ZORG-GEHEIM",
+                "domain_id": self.dom_soc.id,
+                "sharing_level": "domain",
+            }
+        )
+        meeting.with_user(self.pl).action_prepare_agenda()
+        self.assertIn(self.case_b, meeting.agenda_item_ids.case_id)
+        item_b = meeting.agenda_item_ids.filtered(lambda i: i.case_id == self.case_b)
+        self.assertIn("not visible to you", item_b.with_user(self.kt_pol).reason)
+        self.start_tour(
+            f"/odoo/action-don_core.don_meeting_action?cids={self.company_a.id}",
+            "don_meeting_member_tour",
+            login="t_kt_pol",
         )

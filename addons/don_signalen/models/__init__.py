@@ -7,6 +7,7 @@ from . import don_signal_intake_log
 from . import don_access
 from . import don_agenda_item
 from . import don_meeting
+from . import project_task
 from . import don_youth
 from . import don_case
 from . import res_company

@@ -7,13 +7,14 @@ class DonMeeting(models.Model):
     _inherit = "don.meeting"
 
     def _don_agenda_proposals(self):
-        """Signals put on the agenda by their handler: one item per case the
-        preparer may see, and one general item with the numbers of the other
-        signals (the number only: the content stays with the signal)."""
+        """Each signal put on the agenda by its handler is an item of its
+        own, linked to the signal (its number only: the content stays with
+        the signal, and the link shows a neutral label to who may not see
+        it). The case is linked too when the preparer may see it."""
         proposals = super()._don_agenda_proposals()
-        # sudo: only the numbers and case links of the signals that their
-        # handlers explicitly put on the agenda of this municipality are
-        # used; nothing else of the signal is read.
+        # sudo: only the ids, numbers and case links of the signals that
+        # their handlers explicitly put on the agenda of this municipality
+        # are used; nothing else of the signal is read.
         signals = (
             self.env["don.signal"]
             .sudo()
@@ -27,27 +28,17 @@ class DonMeeting(models.Model):
             )
         )
         visible_cases = self.env["don.case"].search([("id", "in", signals.case_id.ids)])
-        general = []
         for signal in signals:
-            if signal.case_id in visible_cases:
-                proposals.append(
-                    {
-                        "kind": "case",
-                        "case_id": signal.case_id.id,
-                        "phase": "signalering",
-                        "source": "signal",
-                        "name": _("New signal %(ref)s", ref=signal.reference),
-                    }
-                )
-            else:
-                general.append(signal.reference)
-        if general:
+            case = signal.case_id if signal.case_id in visible_cases else None
             proposals.append(
                 {
-                    "kind": "general",
+                    "kind": "signal",
+                    "signal_id": signal.id,
+                    "case_id": case.id if case else False,
                     "phase": "signalering",
                     "source": "signal",
-                    "name": _("New signals: %(refs)s", refs=", ".join(general)),
+                    "name": _("New signal %(ref)s", ref=signal.reference),
+                    "sort_key": signal.reference,
                 }
             )
         return proposals

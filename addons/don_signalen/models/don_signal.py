@@ -485,7 +485,34 @@ class DonSignal(models.Model):
             # Sharing fields are not in WORKFLOW_FIELDS, so the mixin's
             # sharing guards are not needed here.
             return super(DonSharedMixin, self).write(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("case_id"):
+            self._don_actions_follow_case()
+        return result
+
+    def _don_actions_follow_case(self):
+        """Kernteam actions decided on these signals' agenda items move to
+        the case the signals now belong to."""
+        # sudo: the write above proved the user may change these signals and
+        # read their case; only the case link of the actions decided on these
+        # very signals, still without a case, is set (Kernteam members who
+        # handle signals have no rights on project tasks).
+        tasks = (
+            self.env["project.task"]
+            .sudo()
+            .search([("don_signal_id", "in", self.ids), ("don_case_id", "=", False)])
+        )
+        for signal in self:
+            mine = tasks.filtered(
+                lambda t, s=signal: (
+                    t.don_signal_id == s
+                    and (
+                        not t.don_agenda_item_id.case_id
+                        or t.don_agenda_item_id.case_id == s.case_id
+                    )
+                )
+            )
+            mine.write({"don_case_id": signal.case_id.id})
 
     @api.constrains("reporter_type", "reporter_partner_id", "reporter_name")
     def _check_reporter(self):

@@ -5,7 +5,7 @@
 from datetime import date, datetime, timedelta
 from unittest.mock import patch
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -114,13 +114,61 @@ class TestSignalWorkflow(SignalTestCommon):
         self.sig_case.with_user(self.kt_soc).action_request_agenda()
         meeting.action_prepare_agenda()
         items = meeting.agenda_item_ids.filtered(lambda i: i.source == "signal")
-        general = items.filtered(lambda i: i.kind == "general")
-        self.assertIn(self.sig_kt.reference, general.name)
-        self.assertNotIn("station", general.name, "only the number goes on the agenda")
-        self.assertEqual(items.filtered(lambda i: i.kind == "case").case_id, self.case_a)
+        # Each signal is an item of its own, linked to the signal.
+        self.assertEqual(items.signal_id, self.sig_kt | self.sig_case)
+        self.assertTrue(all(i.kind == "signal" for i in items))
+        kt_item = items.filtered(lambda i: i.signal_id == self.sig_kt)
+        self.assertIn(self.sig_kt.reference, kt_item.name)
+        self.assertNotIn("station", kt_item.name, "only the number goes on the agenda")
+        self.assertEqual(
+            kt_item.reason, "Nieuw signaal" if self.env.lang == "nl_NL" else "New signal"
+        )
+        self.assertEqual(
+            items.filtered(lambda i: i.signal_id == self.sig_case).case_id, self.case_a
+        )
         # Preparing again adds nothing twice.
         meeting.action_prepare_agenda()
         self.assertEqual(len(meeting.agenda_item_ids.filtered(lambda i: i.source == "signal")), 2)
+
+    def test_action_on_signal_item_follows_the_signal_into_its_case(self):
+        project = self.env["project.project"].create(
+            {"name": "DON Signaaldorp", "is_don_project": True, "company_id": self.company_a.id}
+        )
+        kernteam = self.env["don.kernteam"].create(
+            {
+                "name": "Kernteam Signaal",
+                "company_id": self.company_a.id,
+                "project_id": project.id,
+                "member_ids": [Command.create({"user_id": self.pl.id, "role": "projectleider"})],
+            }
+        )
+        meeting = self.env["don.meeting"].create(
+            {"kernteam_id": kernteam.id, "date": fields.Datetime.now() + timedelta(days=3)}
+        )
+        self.sig_kt.with_user(self.kt_vei).action_request_agenda()
+        meeting.with_user(self.pl).action_prepare_agenda()
+        item = meeting.agenda_item_ids.filtered(lambda i: i.signal_id == self.sig_kt)
+        self.assertFalse(item.case_id)
+        defaults = item.with_user(self.pl).action_add_action()["context"]
+        self.assertEqual(defaults["default_don_signal_id"], self.sig_kt.id)
+        action = (
+            self.env["project.task"]
+            .with_user(self.pl)
+            .with_context(**defaults)
+            .create({"name": "Jongerenwerk spreekt de groep aan"})
+        )
+        self.assertEqual(action.don_signal_id, self.sig_kt)
+        self.assertFalse(action.don_case_id)
+        # The signal becomes part of case B: the action goes with it.
+        self.env["don.signal.handle.wizard"].with_user(self.kt_vei).create(
+            {
+                "signal_id": self.sig_kt.id,
+                "outcome": "linked_case",
+                "case_id": self.case_b.id,
+                "reason": "Zelfde jongere",
+            }
+        ).action_confirm()
+        self.assertEqual(action.don_case_id, self.case_b)
 
     def test_link_to_case_and_closed_case(self):
         signal = self.sig_soc.with_user(self.kt_soc)

@@ -15,6 +15,7 @@ SENSITIVE = (
     "don.access.log",
     "don.meeting",
     "don.agenda.item",
+    "don.agenda.item.guest",
     "don.subject.request",
     "don.retention.review",
     "don.access.log.report",
