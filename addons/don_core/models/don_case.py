@@ -295,11 +295,9 @@ class DonCase(models.Model):
             vals["date_closed"] = fields.Date.context_today(self)
         elif vals.get("stage") and vals["stage"] != "afgesloten":
             vals.update(date_closed=False, closing_reason=False)
-        old_youths = self.youth_id if "youth_id" in vals else self.env["don.youth"]
-        result = super().write(vals)
-        if "youth_id" in vals:
-            self.env["don.access"]._recompute("don.youth", (old_youths | self.youth_id).ids)
-        return result
+        # Moving a case to another young person recomputes both young people
+        # (don.youth follows its cases back: see don.secured.mixin.write).
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_registrations(self):
@@ -323,7 +321,7 @@ class DonCase(models.Model):
     @api.model
     def _don_access_all_condition(self, params):
         # Every Kernteamlid sees every case of their municipality.
-        return self._don_sql_in_group(params["kernteam"])
+        return self._don_sql_in_group(params, params["kernteam"])
 
     @api.model
     def _don_access_condition(self, params):

@@ -84,7 +84,7 @@ class DonGroup(models.Model):
     @api.model
     def _don_access_all_condition(self, params):
         # Every Kernteamlid sees every group of their municipality.
-        return self._don_sql_in_group(params["kernteam"])
+        return self._don_sql_in_group(params, params["kernteam"])
 
     @api.model
     def _don_access_condition(self, params):

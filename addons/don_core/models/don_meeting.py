@@ -28,6 +28,10 @@ class DonMeeting(models.Model):
     _order = "date desc, id desc"
 
     _don_access_fields = ("company_id", "kernteam_id", "attendee_ids")
+    # The members of the team (joining or leaving recomputes at once).
+    _don_access_inputs = {
+        "don.kernteam.member": ("kernteam_id", "user_id", "active", "is_agenda_member"),
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     kernteam_id = fields.Many2one("don.kernteam", required=True, index=True, ondelete="restrict")
@@ -138,8 +142,6 @@ class DonMeeting(models.Model):
             for meeting in self.filtered("calendar_event_id"):
                 # sudo: as in create, the event holds no case information.
                 meeting.calendar_event_id.sudo().write(meeting._calendar_values())
-        if "attendee_ids" in vals:
-            self.env["don.access"]._recompute("don.agenda.item", self.agenda_item_ids.ids)
         return result
 
     @api.ondelete(at_uninstall=False)

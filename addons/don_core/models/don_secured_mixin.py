@@ -21,8 +21,29 @@ class DonSecuredMixin(models.AbstractModel):
     _name = "don.secured.mixin"
     _description = "DON secured record"
 
-    # Fields whose change alters who may see the record.
+    # ------------------------------------------------------------------
+    # The declaration of what a record's access depends on. The triggers
+    # (which writes recompute what), the order of the models and the records
+    # a change reaches are derived from it (see don.access and
+    # readme/DEVELOP.md); tests check that the SQL condition reads nothing
+    # that is not declared.
+    # ------------------------------------------------------------------
+    # Own stored fields whose change alters who may see the record.
     _don_access_fields = ("company_id",)
+    # (secured model, column of this model): the record's access reads the
+    # access rows of the record ``column`` points to (an item and its case).
+    _don_access_follows = ()
+    # (secured model, column of that model): the record's access reads the
+    # access rows of the records of that model whose ``column`` points to it
+    # (a young person and their cases).
+    _don_access_follows_back = ()
+    # {model: fields}: other models the condition reads (not secured
+    # themselves), e.g. Kernteam membership. A change of one of these fields
+    # recomputes the users concerned (see don.access._recompute_inputs).
+    _don_access_inputs = {}
+    # Every model also depends on its users: their groups (through the
+    # implied-group closure), companies and active flag (res.users,
+    # res.groups and don.access._user_access_inputs).
     # Log every opening of a record in the access log (youth, case).
     _don_log_open = False
 
@@ -124,17 +145,70 @@ class DonSecuredMixin(models.AbstractModel):
         return None
 
     @api.model
-    def _don_access_scope(self, touched):
-        """Ids of this model whose access depends on the ``touched`` records
-        ({model: ids or None for all}); [] when none, None for all."""
-        return []
+    def _don_access_declaration(self):
+        """What the access of this model's records depends on."""
+        return {
+            "fields": tuple(
+                dict.fromkeys(
+                    (*self._don_access_fields, *(col for _m, col in self._don_access_follows))
+                )
+            ),
+            "follows": tuple(self._don_access_follows),
+            "follows_back": tuple(self._don_access_follows_back),
+            "inputs": dict(self._don_access_inputs),
+            "users": ("groups", "companies", "active", "share"),
+        }
 
     @api.model
-    def _don_sql_in_group(self, gid):
-        return SQL(
-            "EXISTS (SELECT 1 FROM res_groups_users_rel g WHERE g.uid = u.id AND g.gid = %s)",
-            gid,
-        )
+    def _don_access_followed_models(self):
+        declaration = self._don_access_declaration()
+        return {model for model, _col in (*declaration["follows"], *declaration["follows_back"])}
+
+    @api.model
+    def _don_access_scope(self, touched):
+        """Ids of this model whose access depends on the ``touched`` records
+        ({model: ids or None for all}); [] when none, None for all. Derived
+        from the declaration (follows and follows_back)."""
+        declaration = self._don_access_declaration()
+        ids = set()
+        for model_name, column in declaration["follows"]:
+            if model_name not in touched:
+                continue
+            if touched[model_name] is None:
+                return None
+            if touched[model_name]:
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM %s WHERE %s IN %s",
+                        SQL.identifier(self._table),
+                        SQL.identifier(column),
+                        tuple(touched[model_name]),
+                    )
+                )
+                ids.update(row[0] for row in self.env.cr.fetchall())
+        for model_name, column in declaration["follows_back"]:
+            if model_name not in touched:
+                continue
+            if touched[model_name] is None:
+                return None
+            if touched[model_name]:
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT DISTINCT %s FROM %s WHERE id IN %s AND %s IS NOT NULL",
+                        SQL.identifier(column),
+                        SQL.identifier(self.env[model_name]._table),
+                        tuple(touched[model_name]),
+                        SQL.identifier(column),
+                    )
+                )
+                ids.update(row[0] for row in self.env.cr.fetchall())
+        return list(ids)
+
+    @api.model
+    def _don_sql_in_group(self, params, gid):
+        """The user ``u`` is a member of group ``gid`` (directly or through a
+        group that implies it)."""
+        return self.env["don.access"]._sql_user_in_group(params, gid)
 
     @api.model
     def _don_sql_sees(self, model_name, column):
@@ -162,8 +236,19 @@ class DonSecuredMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
+        # Secured models whose access follows this one back through a column
+        # written here (a case moved to another young person): their records
+        # before and after the change are recomputed.
+        back = [
+            (name, column)
+            for name, column in self.env["don.access"]._followers_back(self._name)
+            if column in vals
+        ]
+        old_targets = {key: self.mapped(key[1]) for key in back}
         result = super().write(vals)
-        if any(fname in vals for fname in self._don_access_fields):
+        for (name, column), old in old_targets.items():
+            self.env["don.access"]._recompute(name, (old | self.mapped(column)).ids)
+        if any(fname in vals for fname in self._don_access_declaration()["fields"]):
             self._don_recompute_access()
         elif self._active_name and self._active_name in vals:
             # Archiving changes nobody's access; the relation keeps the flag

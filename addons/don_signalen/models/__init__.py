@@ -4,7 +4,6 @@ from . import don_indicator
 from . import don_signal
 from . import don_signal_intake
 from . import don_signal_intake_log
-from . import don_access
 from . import don_agenda_item
 from . import don_meeting
 from . import don_youth
@@ -15,5 +14,4 @@ from . import res_partner
 from . import ir_http
 from . import don_relation_suggestion
 from . import don_signal_network
-from . import don_access_network
 from . import don_signal_privacy
