@@ -122,6 +122,8 @@ class DonKernteamMember(models.Model):
         self._check_membership_rights(
             old_users | new_users,
             self.kernteam_id | self.env["don.kernteam"].browse(vals.get("kernteam_id") or []),
+            # The order of the list is no membership of one's own.
+            granting=bool(self._don_membership_fields() & set(vals)),
         )
         result = super().write(vals)
         if self._don_membership_fields() & set(vals):
