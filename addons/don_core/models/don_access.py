@@ -281,7 +281,7 @@ class DonAccess(models.AbstractModel):
         return params
 
     @api.model
-    @tools.ormcache(cache="groups")
+    @tools.ormcache()
     def _group_closure(self):
         """({group id: ids of the groups whose members are its members},
         the domains' group ids).
@@ -290,8 +290,9 @@ class DonAccess(models.AbstractModel):
         that implies it, directly or through others. Computed from the
         implied-group relation itself, so that the access relation does not
         rely on ``res_groups_users_rel`` also holding the implied groups (it
-        does in 18.0, not in later Odoo). Cached with the groups: the cache
-        is cleared when a group or its implied groups change, or a domain."""
+        does in 18.0, not in later Odoo). Cached (not in the "groups" cache
+        of the ORM, which holds one entry): res.groups and don.domain clear it
+        when a group, its implied groups or a domain's group change."""
         self.env.cr.execute(
             """
             WITH RECURSIVE closure(gid, hid) AS (
@@ -321,6 +322,35 @@ class DonAccess(models.AbstractModel):
             user or SQL("u.id"),
             params["implying"].get(gid) or (gid or 0,),
         )
+
+    @api.model
+    def _sql_need_to_know(self):
+        """SQL: the user ``u`` is an active agenda member of a Kernteam of a
+        municipality that holds agenda members to need to know (the Public
+        Prosecutor "op afstand"): they see the cases on the agenda of the
+        meetings they were invited to (don.case), not all that a Kernteamlid
+        sees."""
+        return SQL(
+            """EXISTS (SELECT 1 FROM don_kernteam_member km
+                         JOIN res_company c ON c.id = km.company_id
+                        WHERE km.user_id = u.id AND km.active AND km.is_agenda_member
+                          AND c.don_om_need_to_know)"""
+        )
+
+    @api.model
+    def _cron_need_to_know(self):
+        """Daily: the cases whose agenda period ended since yesterday leave
+        the access of the agenda members (the condition compares with now)."""
+        self.env.cr.execute(
+            """SELECT DISTINCT ai.case_id FROM don_agenda_item ai
+                 JOIN don_meeting m ON m.id = ai.meeting_id
+                 JOIN res_company c ON c.id = m.company_id
+                WHERE ai.case_id IS NOT NULL AND c.don_om_need_to_know
+                  AND m.date + make_interval(days => c.don_om_period_days)
+                      BETWEEN (now() AT TIME ZONE 'UTC') - interval '3 days'
+                          AND (now() AT TIME ZONE 'UTC')"""
+        )
+        self._recompute("don.case", [row[0] for row in self.env.cr.fetchall()])
 
     @api.model
     def _sql_implying_pairs(self, params, gids):

@@ -102,6 +102,10 @@ class DonAgendaItem(models.Model):
             self._don_sql_sees("don.case", SQL("rec.case_id")),
         )
 
+    def _don_input_scope(self, model_name):
+        # The cases on these items (the agenda member's need to know).
+        return self.case_id.ids
+
     def _don_label(self):
         return self.name
 

@@ -51,7 +51,7 @@ class DonDomain(models.Model):
     def create(self, vals_list):
         self._check_group_rights()
         domains = super().create(vals_list)
-        self.env.registry.clear_cache("groups")  # don.access._group_closure
+        self.env.registry.clear_cache()  # don.access._group_closure
         return domains
 
     def write(self, vals):
@@ -60,13 +60,13 @@ class DonDomain(models.Model):
         result = super().write(vals)
         if "group_id" in vals or "active" in vals:
             # Another group now decides who belongs to the domain.
-            self.env.registry.clear_cache("groups")  # don.access._group_closure
+            self.env.registry.clear_cache()  # don.access._group_closure
             self.env["don.access"]._recompute()
         return result
 
     def unlink(self):
         result = super().unlink()
-        self.env.registry.clear_cache("groups")  # don.access._group_closure
+        self.env.registry.clear_cache()  # don.access._group_closure
         return result
 
     @api.model

@@ -197,3 +197,6 @@ class DonKernteamMember(models.Model):
             if vals:
                 user.write(vals)
         self.env["don.access"]._recompute_inputs(self._name, user_ids=users.ids)
+        # Whether a user sees everything (don.access._user_sees_all) depends
+        # on being an agenda member: cached per user.
+        self.env.registry.clear_cache()

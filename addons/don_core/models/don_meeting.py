@@ -107,6 +107,18 @@ class DonMeeting(models.Model):
                              AND km.active AND NOT km.is_agenda_member)"""
         )
 
+    def _don_input_scope(self, model_name):
+        # The cases on the agenda of these meetings (the agenda member's need
+        # to know), also items the current user does not see.
+        if not self.ids:
+            return []
+        self.env.cr.execute(
+            "SELECT DISTINCT case_id FROM don_agenda_item WHERE meeting_id IN %s"
+            " AND case_id IS NOT NULL",
+            [tuple(self.ids)],
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
     # ------------------------------------------------------------------
     # Calendar
     # ------------------------------------------------------------------

@@ -7,6 +7,14 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 
+# The inputs of what every Kernteamlid sees (_don_sql_kernteam): team
+# membership (the agenda member) and the municipality's need-to-know choice.
+KERNTEAM_INPUTS = {
+    "don.kernteam.member": ("user_id", "kernteam_id", "active", "is_agenda_member"),
+    "res.company": ("don_om_need_to_know",),
+}
+
+
 class DonSecuredMixin(models.AbstractModel):
     """Records whose visibility is decided by the DON access relation.
 
@@ -205,6 +213,18 @@ class DonSecuredMixin(models.AbstractModel):
         return list(ids)
 
     @api.model
+    def _don_sql_kernteam(self, params):
+        """The user ``u`` is a Kernteamlid who sees what every Kernteamlid
+        sees: not an agenda member held to need to know (the Public
+        Prosecutor, when their municipality chose so: see
+        don.access._sql_need_to_know)."""
+        return SQL(
+            "(%s AND NOT %s)",
+            self._don_sql_in_group(params, params["kernteam"]),
+            self.env["don.access"]._sql_need_to_know(),
+        )
+
+    @api.model
     def _don_sql_in_group(self, params, gid):
         """The user ``u`` is a member of group ``gid`` (directly or through a
         group that implies it)."""
@@ -223,10 +243,39 @@ class DonSecuredMixin(models.AbstractModel):
     def _don_recompute_access(self):
         self.env["don.access"]._recompute(self._name, self.ids)
 
+    # ------------------------------------------------------------------
+    # A secured model as the input of another (an agenda item decides which
+    # cases the agenda member sees): declared by that other model.
+    # ------------------------------------------------------------------
+    def _don_input_dependents(self, fnames=None):
+        """{secured model: ids} of the records whose access reads these
+        records as a declared input (for a change of ``fnames``)."""
+        result = {}
+        for name in self.env["don.access"]._secured_models():
+            declared = self.env[name]._don_access_declaration()["inputs"].get(self._name)
+            if declared and (fnames is None or set(declared) & set(fnames)):
+                result[name] = set(self._don_input_scope(name))
+        return result
+
+    def _don_input_scope(self, model_name):
+        """Ids of ``model_name`` whose access reads these records (override
+        in a model that is declared as an input of another)."""
+        raise NotImplementedError(
+            f"{self._name} is an input of {model_name}: implement _don_input_scope"
+        )
+
+    def _don_recompute_dependents(self, before, fnames):
+        """Recompute the dependents found ``before`` a write and after it."""
+        after = self._don_input_dependents(fnames) if before else {}
+        for name, ids in before.items():
+            self.env["don.access"]._recompute(name, list(ids | after.get(name, set())))
+
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
         records._don_recompute_access()
+        for name, ids in records._don_input_dependents().items():
+            self.env["don.access"]._recompute(name, list(ids))
         if "message_follower_ids" in records._fields and not self.env.context.get(
             "mail_create_nosubscribe"
         ):
@@ -245,7 +294,9 @@ class DonSecuredMixin(models.AbstractModel):
             if column in vals
         ]
         old_targets = {key: self.mapped(key[1]) for key in back}
+        dependents = self._don_input_dependents(list(vals))
         result = super().write(vals)
+        self._don_recompute_dependents(dependents, list(vals))
         for (name, column), old in old_targets.items():
             self.env["don.access"]._recompute(name, (old | self.mapped(column)).ids)
         if any(fname in vals for fname in self._don_access_declaration()["fields"]):
@@ -265,7 +316,10 @@ class DonSecuredMixin(models.AbstractModel):
 
     def unlink(self):
         ids = self.ids
+        dependents = self._don_input_dependents()
         result = super().unlink()
+        for name, dependent_ids in dependents.items():
+            self.env["don.access"]._recompute(name, list(dependent_ids))
         if ids:
             self.env.cr.execute(
                 "DELETE FROM don_access_entry WHERE res_model = %s AND res_id IN %s",

@@ -8,6 +8,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from .don_secured_mixin import KERNTEAM_INPUTS
+
 SHARING_LEVELS = [
     ("involved", "Only the involved persons listed"),
     ("domain", "Own domain"),
@@ -43,7 +45,7 @@ class DonSharedMixin(models.AbstractModel):
     )
     # The information follows its case; a domain's group decides who is in it.
     _don_access_follows = (("don.case", "case_id"),)
-    _don_access_inputs = {"don.domain": ("group_id",)}
+    _don_access_inputs = {**KERNTEAM_INPUTS, "don.domain": ("group_id",)}
     # Extra user columns that are always in the audience.
     _don_audience_columns = ("author_id",)
     # Many2many table and columns of the explicitly involved users.
@@ -156,7 +158,7 @@ class DonSharedMixin(models.AbstractModel):
                 SQL.identifier(user_col),
             )
         )
-        kernteam = self._don_sql_in_group(params, params["kernteam"])
+        kernteam = self._don_sql_kernteam(params)
         audience.append(
             SQL(
                 """(rec.sharing_level IN ('domain', 'kernteam')

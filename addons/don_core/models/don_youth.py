@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from .don_secured_mixin import KERNTEAM_INPUTS
+
 
 class DonYouth(models.Model):
     """A young person in the restricted youth register.
@@ -23,6 +25,7 @@ class DonYouth(models.Model):
     _don_access_fields = ("company_id",)
     # Whoever may see one of the youth's cases sees the young person.
     _don_access_follows_back = (("don.case", "youth_id"),)
+    _don_access_inputs = KERNTEAM_INPUTS
     _don_log_open = True
 
     reference = fields.Char(
@@ -125,7 +128,7 @@ class DonYouth(models.Model):
     @api.model
     def _don_access_all_condition(self, params):
         # Every Kernteamlid sees every youth of their municipality.
-        return self._don_sql_in_group(params, params["kernteam"])
+        return self._don_sql_kernteam(params)
 
     @api.model
     def _don_access_condition(self, params):

@@ -55,7 +55,7 @@ class ResGroups(models.Model):
 
     @api.model
     def _don_after_membership_change(self, before):
-        self.env.registry.clear_cache("groups")  # don.access._group_closure
-        if self.env["don.access"]._recompute_changed_users(before):
-            # The strong-login gate is cached per user (res.users._don_2fa_missing).
-            self.env.registry.clear_cache()
+        # don.access._group_closure, and the strong-login gate, cached per
+        # user (res.users._don_2fa_missing).
+        self.env.registry.clear_cache()
+        self.env["don.access"]._recompute_changed_users(before)
