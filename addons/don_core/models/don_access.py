@@ -90,9 +90,16 @@ class DonAccess(models.AbstractModel):
         that follow them."""
         if user_ids is not None and not user_ids:
             return
-        for name in self._secured_models():
-            if model_name in self.env[name]._don_access_declaration()["inputs"]:
-                self._recompute(name, record_ids, user_ids=user_ids)
+        names = [
+            name
+            for name in self._secured_models()
+            if model_name in self.env[name]._don_access_declaration()["inputs"]
+        ]
+        if len(names) == 1:
+            self._recompute(names[0], record_ids, user_ids=user_ids)
+        elif names:
+            # Several models (and those following them): all of them, once.
+            self._recompute(user_ids=user_ids)
 
     def _ensure_table(self):
         """The relation, partitioned by model (one partition per secured

@@ -348,3 +348,89 @@ class TestAccessInputs(DonTestCommon):
         )
         custom.write({"implied_ids": [Command.unlink(self.group_kt.id)]})
         self.assertFalse(self.sees(user, self.case_b))
+
+    # ------------------------------------------------------------------
+    # Need to know for the OM agenda member
+    # ------------------------------------------------------------------
+    def test_om_agenda_member_sees_only_the_cases_on_its_agenda(self):
+        from datetime import timedelta
+
+        from odoo import fields
+
+        self.env["don.kernteam.member"].with_user(self.pl).create(
+            {"kernteam_id": self.team_1.id, "user_id": self.kt_om.id, "role": "om"}
+        )
+        cases = self.case_a | self.case_b
+        # Kernteamlid, but agenda member held to need to know (the default).
+        self.assertTrue(self.company_a.don_om_need_to_know)
+        self.assertFalse(self.sees(self.kt_om, cases))
+        self.assertFalse(self.sees(self.kt_om, self.youth_a | self.youth_b))
+        self.assertFalse(self.sees(self.kt_om, self.note_kt))
+        meeting = self.env["don.meeting"].create(
+            {
+                "kernteam_id": self.team_1.id,
+                "date": fields.Datetime.now() + timedelta(days=5),
+                "attendee_ids": [Command.set((self.pl | self.kt_om).ids)],
+            }
+        )
+        self.assertFalse(self.sees(self.kt_om, cases), "an empty agenda opens nothing")
+        item = self.env["don.agenda.item"].create(
+            {"meeting_id": meeting.id, "kind": "case", "case_id": self.case_a.id, "name": "A"}
+        )
+        self.assertEqual(self.sees(self.kt_om, cases), self.case_a)
+        self.assertEqual(self.sees(self.kt_om, self.youth_a | self.youth_b), self.youth_a)
+        self.assertEqual(self.sees(self.kt_om, item), item)
+        # What is shared with every Kernteamlid is not shared with the OM ...
+        self.assertFalse(self.sees(self.kt_om, self.note_kt))
+        # ... what is shared with them by name is.
+        with self.note_inv._don_share_act():
+            self.note_inv.write({"user_ids": [Command.link(self.kt_om.id)]})
+        self.assertEqual(self.sees(self.kt_om, self.note_inv), self.note_inv)
+        # The period after the meeting (30 days by default).
+        meeting.date = fields.Datetime.now() - timedelta(days=31)
+        self.assertFalse(self.sees(self.kt_om, cases))
+        self.company_a.don_om_period_days = 60
+        self.assertEqual(self.sees(self.kt_om, cases), self.case_a)
+        # Not invited: nothing.
+        meeting.attendee_ids = [Command.unlink(self.kt_om.id)]
+        self.assertFalse(self.sees(self.kt_om, cases))
+        meeting.attendee_ids = [Command.link(self.kt_om.id)]
+        item.unlink()
+        self.assertFalse(self.sees(self.kt_om, cases))
+        # The municipality may choose otherwise: then the OM is a Kernteamlid.
+        settings = self.env["res.config.settings"].with_company(self.company_a).create({})
+        self.assertTrue(settings.don_om_need_to_know)
+        settings.don_om_need_to_know = False
+        settings.execute()
+        self.assertFalse(self.company_a.don_om_need_to_know)
+        self.assertEqual(self.sees(self.kt_om, cases), cases)
+        self.assertEqual(self.sees(self.kt_om, self.note_kt), self.note_kt)
+
+    def test_om_access_ends_with_the_period_by_the_daily_job(self):
+        from datetime import timedelta
+
+        from odoo import fields
+
+        self.env["don.kernteam.member"].with_user(self.pl).create(
+            {"kernteam_id": self.team_1.id, "user_id": self.kt_om.id, "role": "om"}
+        )
+        meeting = self.env["don.meeting"].create(
+            {
+                "kernteam_id": self.team_1.id,
+                "date": fields.Datetime.now() - timedelta(days=29),
+                "attendee_ids": [Command.set(self.kt_om.ids)],
+            }
+        )
+        self.env["don.agenda.item"].create(
+            {"meeting_id": meeting.id, "kind": "case", "case_id": self.case_b.id, "name": "B"}
+        )
+        self.assertEqual(self.sees(self.kt_om, self.case_b), self.case_b)
+        # Two days later (the date moved in SQL: nothing but time changed).
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE don_meeting SET date = date - interval '2 days' WHERE id = %s", [meeting.id]
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self.sees(self.kt_om, self.case_b), self.case_b, "until the job runs")
+        self.env["don.access"]._cron_need_to_know()
+        self.assertFalse(self.sees(self.kt_om, self.case_b))
