@@ -317,7 +317,9 @@ class DonAccess(models.AbstractModel):
             """SELECT res_id FROM ir_model_data
                 WHERE model = 'res.groups' AND module = 'don_core' ORDER BY res_id"""
         )
-        access_groups = tuple(sorted({row[0] for row in self.env.cr.fetchall()} | set(domain_groups)))
+        access_groups = tuple(
+            sorted({row[0] for row in self.env.cr.fetchall()} | set(domain_groups))
+        )
         return implying, domain_groups, access_groups
 
     @api.model

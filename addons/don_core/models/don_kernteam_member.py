@@ -182,7 +182,11 @@ class DonKernteamMember(models.Model):
             granted = user.don_kernteam_group_ids | (user.groups_id - before)
             keep = wanted | wanted.trans_implied_ids
             remove = granted - keep
-            if not wanted and kernteam in user.groups_id and not user.has_group("base.group_system"):
+            if (
+                not wanted
+                and kernteam in user.groups_id
+                and not user.has_group("base.group_system")
+            ):
                 # Kernteamlid only comes from membership (also for members
                 # from before the groups were tracked).
                 remove |= kernteam

@@ -6,7 +6,6 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-
 # The inputs of what every Kernteamlid sees (_don_sql_kernteam): team
 # membership (the agenda member) and the municipality's need-to-know choice.
 KERNTEAM_INPUTS = {

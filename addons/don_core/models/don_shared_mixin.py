@@ -249,8 +249,10 @@ class DonSharedMixin(models.AbstractModel):
     def _don_check_not_widened(self, vals):
         if "sharing_level" in vals:
             widened = self.filtered(
-                lambda r: SHARING_RANK.get(vals["sharing_level"], len(SHARING_RANK))
-                > SHARING_RANK[r.sharing_level]
+                lambda r: (
+                    SHARING_RANK.get(vals["sharing_level"], len(SHARING_RANK))
+                    > SHARING_RANK[r.sharing_level]
+                )
             )
             if widened:
                 raise UserError(

@@ -4,9 +4,9 @@
 rights to change it, the groups it gives and takes, the share act, and
 group membership through the implied-group closure."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -96,8 +96,12 @@ class TestAccessInputs(DonTestCommon):
     def test_joining_a_team_opens_its_meetings_at_once(self):
         # A Kernteamlid (by hand) who is no member of the team.
         self.assertFalse(self.sees(self.kt_vei, self.meeting_2))
-        member = self.env["don.kernteam.member"].with_user(self.pl).create(
-            {"kernteam_id": self.team_2.id, "user_id": self.kt_vei.id, "role": "veiligheid"}
+        member = (
+            self.env["don.kernteam.member"]
+            .with_user(self.pl)
+            .create(
+                {"kernteam_id": self.team_2.id, "user_id": self.kt_vei.id, "role": "veiligheid"}
+            )
         )
         self.assertEqual(self.sees(self.kt_vei, self.meeting_2), self.meeting_2)
         # Archiving the membership closes it again; so does becoming agenda member.
@@ -115,7 +119,9 @@ class TestAccessInputs(DonTestCommon):
         Member = self.env["don.kernteam.member"].with_user(self.manager)
         for user in (self.manager, self.newcomer):
             with self.assertRaises(AccessError):
-                Member.create({"kernteam_id": self.team_1.id, "user_id": user.id, "role": "politie"})
+                Member.create(
+                    {"kernteam_id": self.team_1.id, "user_id": user.id, "role": "politie"}
+                )
         with self.assertRaises(AccessError):
             self.env["don.kernteam"].with_user(self.manager).create(
                 {
@@ -171,12 +177,16 @@ class TestAccessInputs(DonTestCommon):
         with self.assertRaises(AccessError):
             self.member_of(self.team_1, self.pl).with_user(self.pl).write({"role": "politie"})
         # For others, the project leader does.
-        member = self.env["don.kernteam.member"].with_user(self.pl).create(
-            {"kernteam_id": self.team_1.id, "user_id": self.newcomer.id, "role": "politie"}
+        member = (
+            self.env["don.kernteam.member"]
+            .with_user(self.pl)
+            .create({"kernteam_id": self.team_1.id, "user_id": self.newcomer.id, "role": "politie"})
         )
         self.assertIn(self.group_pol, self.newcomer.groups_id)
         # Another municipality's team is not theirs to manage.
-        team_b = self.env["don.kernteam"].create({"name": "Team B", "company_id": self.company_b.id})
+        team_b = self.env["don.kernteam"].create(
+            {"name": "Team B", "company_id": self.company_b.id}
+        )
         with self.assertRaises(AccessError):
             member.with_user(self.pl).write({"kernteam_id": team_b.id})
 
@@ -201,8 +211,10 @@ class TestAccessInputs(DonTestCommon):
 
     def test_groups_given_by_hand_stay(self):
         # prof_vei is Professional of Veiligheid by hand.
-        member = self.env["don.kernteam.member"].with_user(self.pl).create(
-            {"kernteam_id": self.team_1.id, "user_id": self.prof_vei.id, "role": "sociaal"}
+        member = (
+            self.env["don.kernteam.member"]
+            .with_user(self.pl)
+            .create({"kernteam_id": self.team_1.id, "user_id": self.prof_vei.id, "role": "sociaal"})
         )
         self.assertIn(self.group_soc, self.prof_vei.groups_id)
         member.with_user(self.pl).role = "politie"
@@ -211,14 +223,18 @@ class TestAccessInputs(DonTestCommon):
         member.with_user(self.pl).unlink()
         groups = self.prof_vei.groups_id
         self.assertFalse(groups & (self.group_kt | self.group_pol))
-        self.assertEqual(groups & (self.group_prof | self.group_vei), self.group_prof | self.group_vei)
+        self.assertEqual(
+            groups & (self.group_prof | self.group_vei), self.group_prof | self.group_vei
+        )
 
     def test_a_role_held_in_another_team_stays(self):
         member = self.env["don.kernteam.member"].with_user(self.pl)
         first = member.create(
             {"kernteam_id": self.team_1.id, "user_id": self.newcomer.id, "role": "politie"}
         )
-        member.create({"kernteam_id": self.team_2.id, "user_id": self.newcomer.id, "role": "politie"})
+        member.create(
+            {"kernteam_id": self.team_2.id, "user_id": self.newcomer.id, "role": "politie"}
+        )
         first.unlink()
         self.assertIn(self.group_kt, self.newcomer.groups_id)
         self.assertIn(self.group_pol, self.newcomer.groups_id)
@@ -301,8 +317,12 @@ class TestAccessInputs(DonTestCommon):
         # (Odoo's own model access of this version then refuses: the access
         # relation is computed through the closure.)
         Access = self.env["don.access"]
-        self.assertEqual(Access._user_can_see("don.case", self.case_b.ids, self.pl.id), {self.case_b.id})
-        self.assertEqual(Access._user_can_see("don.case.note", self.note_kt.ids, self.pl.id), {self.note_kt.id})
+        self.assertEqual(
+            Access._user_can_see("don.case", self.case_b.ids, self.pl.id), {self.case_b.id}
+        )
+        self.assertEqual(
+            Access._user_can_see("don.case.note", self.note_kt.ids, self.pl.id), {self.note_kt.id}
+        )
         self.assertTrue(Access._user_sees_all("don.youth", self.pl.id))
 
     def test_every_way_of_removing_a_role_removes_access(self):
@@ -353,10 +373,6 @@ class TestAccessInputs(DonTestCommon):
     # Need to know for the OM agenda member
     # ------------------------------------------------------------------
     def test_om_agenda_member_sees_only_the_cases_on_its_agenda(self):
-        from datetime import timedelta
-
-        from odoo import fields
-
         self.env["don.kernteam.member"].with_user(self.pl).create(
             {"kernteam_id": self.team_1.id, "user_id": self.kt_om.id, "role": "om"}
         )
@@ -407,10 +423,6 @@ class TestAccessInputs(DonTestCommon):
         self.assertEqual(self.sees(self.kt_om, self.note_kt), self.note_kt)
 
     def test_om_access_ends_with_the_period_by_the_daily_job(self):
-        from datetime import timedelta
-
-        from odoo import fields
-
         self.env["don.kernteam.member"].with_user(self.pl).create(
             {"kernteam_id": self.team_1.id, "user_id": self.kt_om.id, "role": "om"}
         )

@@ -9,10 +9,9 @@ not declare."""
 import re
 
 from odoo import Command
+from odoo.addons.don_core.tests.common import don_test_user
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
-
-from odoo.addons.don_core.tests.common import don_test_user
 
 # What every condition may read besides its declaration: the access rows
 # (of the records it follows) and the users' groups (through the closure).
