@@ -209,6 +209,17 @@ class TestAccessInputs(DonTestCommon):
         )
         self.assertFalse(self.sees(self.newcomer, self.note_pol))
 
+    def test_deleting_a_team_is_leaving_it(self):
+        team = self.env["don.kernteam"].create(
+            {"name": "Tijdelijk", "company_id": self.company_a.id}
+        )
+        self.env["don.kernteam.member"].with_user(self.pl).create(
+            {"kernteam_id": team.id, "user_id": self.newcomer.id, "role": "politie"}
+        )
+        self.assertIn(self.group_pol, self.newcomer.groups_id)
+        team.with_user(self.pl).unlink()
+        self.assertFalse(self.newcomer.groups_id & (self.group_kt | self.group_pol))
+
     def test_groups_given_by_hand_stay(self):
         # prof_vei is Professional of Veiligheid by hand.
         member = (
