@@ -12,7 +12,8 @@ rule evaluation to one index lookup however many groups a user has.
 
 import logging
 
-from odoo import api, models, tools
+from odoo import _, api, models, tools
+from odoo.exceptions import UserError
 from odoo.tools import SQL, sql
 
 _logger = logging.getLogger(__name__)
@@ -25,21 +26,80 @@ class DonAccess(models.AbstractModel):
     _description = "DON access relation"
 
     @api.model
+    @tools.ormcache()
     def _secured_models(self):
-        """Secured models in dependency order: a model's access may depend on
-        the access computed for the models before it (items on cases)."""
+        """Secured models in dependency order, derived from the registry:
+        every concrete model that inherits ``don.secured.mixin``, each after
+        the secured models whose access it follows (its declaration, see
+        ``don.secured.mixin._don_access_declaration``)."""
+        registry = self.env.registry
+        names, todo = set(), ["don.secured.mixin"]
+        while todo:
+            for child in registry[todo.pop()]._inherit_children:
+                if child not in names and child in registry:
+                    names.add(child)
+                    todo.append(child)
+        secured = sorted(
+            name for name in names if not registry[name]._abstract and not registry[name]._transient
+        )
+        order, state = [], {}
+
+        def visit(name):
+            if state.get(name) == "done":
+                return
+            if state.get(name) == "visiting":
+                raise UserError(
+                    _("The access of %(model)s follows itself through other models.", model=name)
+                )
+            state[name] = "visiting"
+            for followed in self.env[name]._don_access_followed_models():
+                if followed in secured:
+                    visit(followed)
+            state[name] = "done"
+            order.append(name)
+
+        for name in secured:
+            visit(name)
+        return tuple(order)
+
+    @api.model
+    def _declared_inputs(self, model_name):
+        """The fields of ``model_name`` (a model that is not secured itself,
+        such as a Kernteam membership) that some secured model's access
+        depends on, from the declarations."""
+        fnames = set()
+        for name in self._secured_models():
+            fnames.update(self.env[name]._don_access_declaration()["inputs"].get(model_name, ()))
+        return fnames
+
+    @api.model
+    def _followers_back(self, model_name):
+        """[(secured model, column of ``model_name``)] of the models whose
+        access follows ``model_name``'s records back through that column."""
         return [
-            "don.case",
-            "don.youth",
-            "don.case.note",
-            "don.case.factor",
-            "don.case.relation",
-            "don.intervention",
-            "don.meeting",
-            "don.agenda.item",
-            "don.group",
-            "don.network.relation",
+            (name, column)
+            for name in self._secured_models()
+            for followed, column in self.env[name]._don_access_declaration()["follows_back"]
+            if followed == model_name
         ]
+
+    @api.model
+    def _recompute_inputs(self, model_name, user_ids=None, record_ids=None):
+        """An input ``model_name`` of the declarations changed (for the users
+        ``user_ids``): recompute the models that declare it, and the models
+        that follow them."""
+        if user_ids is not None and not user_ids:
+            return
+        names = [
+            name
+            for name in self._secured_models()
+            if model_name in self.env[name]._don_access_declaration()["inputs"]
+        ]
+        if len(names) == 1:
+            self._recompute(names[0], record_ids, user_ids=user_ids)
+        elif names:
+            # Several models (and those following them): all of them, once.
+            self._recompute(user_ids=user_ids)
 
     def _ensure_table(self):
         """The relation, partitioned by model (one partition per secured
@@ -220,10 +280,148 @@ class DonAccess(models.AbstractModel):
 
     @api.model
     def _role_params(self):
-        return {
+        params = {
             "professional": self._gid("don_core.group_don_professional"),
             "kernteam": self._gid("don_core.group_don_kernteam"),
         }
+        params["implying"], params["domain_groups"], _groups = self._group_closure()
+        return params
+
+    @api.model
+    @tools.ormcache()
+    def _group_closure(self):
+        """({group id: ids of the groups whose members are its members},
+        the domains' group ids).
+
+        The members of a group are its own members and those of every group
+        that implies it, directly or through others. Computed from the
+        implied-group relation itself, so that the access relation does not
+        rely on ``res_groups_users_rel`` also holding the implied groups (it
+        does in 18.0, not in later Odoo). Cached (not in the "groups" cache
+        of the ORM, which holds one entry): res.groups and don.domain clear it
+        when a group, its implied groups or a domain's group change."""
+        self.env.cr.execute(
+            """
+            WITH RECURSIVE closure(gid, hid) AS (
+                SELECT id, id FROM res_groups
+                 UNION
+                SELECT c.gid, r.hid FROM closure c JOIN res_groups_implied_rel r ON r.gid = c.hid
+            )
+            SELECT hid, array_agg(gid ORDER BY gid) FROM closure GROUP BY hid
+            """
+        )
+        implying = {hid: tuple(gids) for hid, gids in self.env.cr.fetchall()}
+        self.env.cr.execute("SELECT group_id FROM don_domain ORDER BY group_id")
+        domain_groups = tuple(row[0] for row in self.env.cr.fetchall())
+        self.env.cr.execute(
+            """SELECT res_id FROM ir_model_data
+                WHERE model = 'res.groups' AND module = 'don_core' ORDER BY res_id"""
+        )
+        access_groups = tuple(
+            sorted({row[0] for row in self.env.cr.fetchall()} | set(domain_groups))
+        )
+        return implying, domain_groups, access_groups
+
+    @api.model
+    def _sql_user_in_group(self, params, gid, user=None):
+        """SQL: the user (``u.id`` by default) is a member of group ``gid``,
+        directly or through an implying group."""
+        return SQL(
+            "EXISTS (SELECT 1 FROM res_groups_users_rel g WHERE g.uid = %s AND g.gid IN %s)",
+            user or SQL("u.id"),
+            params["implying"].get(gid) or (gid or 0,),
+        )
+
+    @api.model
+    def _sql_need_to_know(self):
+        """SQL: the user ``u`` is an active agenda member of a Kernteam of a
+        municipality that holds agenda members to need to know (the Public
+        Prosecutor "op afstand"): they see the cases on the agenda of the
+        meetings they were invited to (don.case), not all that a Kernteamlid
+        sees."""
+        return SQL(
+            """EXISTS (SELECT 1 FROM don_kernteam_member km
+                         JOIN res_company c ON c.id = km.company_id
+                        WHERE km.user_id = u.id AND km.active AND km.is_agenda_member
+                          AND c.don_om_need_to_know)"""
+        )
+
+    @api.model
+    def _cron_need_to_know(self):
+        """Daily: the cases whose agenda period ended since yesterday leave
+        the access of the agenda members (the condition compares with now)."""
+        self.env.cr.execute(
+            """SELECT DISTINCT ai.case_id FROM don_agenda_item ai
+                 JOIN don_meeting m ON m.id = ai.meeting_id
+                 JOIN res_company c ON c.id = m.company_id
+                WHERE ai.case_id IS NOT NULL AND c.don_om_need_to_know
+                  AND m.date + make_interval(days => c.don_om_period_days)
+                      BETWEEN (now() AT TIME ZONE 'UTC') - interval '3 days'
+                          AND (now() AT TIME ZONE 'UTC')"""
+        )
+        self._recompute("don.case", [row[0] for row in self.env.cr.fetchall()])
+
+    @api.model
+    def _sql_implying_pairs(self, params, gids):
+        """SQL: a VALUES list of (group, implying group) pairs for the groups
+        ``gids`` (alias it ``name(hid, via)``), to join a column holding a
+        group id with the members of that group through the closure."""
+        pairs = [(gid, via) for gid in gids for via in params["implying"].get(gid) or (gid,)]
+        return SQL(
+            "(VALUES %s)",
+            SQL(", ").join(SQL("(%s, %s)", gid, via) for gid, via in pairs) or SQL("(0, 0)"),
+        )
+
+    @api.model
+    def _access_group_ids(self):
+        """The groups the access relation depends on: the DON roles and
+        every domain's group (the declared group inputs)."""
+        return self._group_closure()[2]
+
+    @api.model
+    def _user_access_inputs(self, user_ids=None):
+        """{user id: (groups, companies, active, share)} for the users, with
+        their groups through the implied-group closure, restricted to the
+        groups the access relation depends on. Compared before and after a
+        change of users or groups, whatever field or table the change went
+        through (fields are renamed between Odoo versions; the state is not)."""
+        self.env["res.users"].flush_model()
+        self.env["res.groups"].flush_model()
+        where = SQL("TRUE") if user_ids is None else SQL("u.id IN %s", tuple(user_ids) or (0,))
+        self.env.cr.execute(
+            SQL(
+                """
+            WITH RECURSIVE closure(gid, hid) AS (
+                SELECT id, id FROM res_groups
+                 UNION
+                SELECT c.gid, r.hid FROM closure c JOIN res_groups_implied_rel r ON r.gid = c.hid
+            )
+            SELECT u.id, u.active, u.share,
+                   ARRAY(SELECT DISTINCT c.hid FROM res_groups_users_rel gu
+                           JOIN closure c ON c.gid = gu.gid
+                          WHERE gu.uid = u.id AND c.hid IN %(groups)s ORDER BY c.hid),
+                   ARRAY(SELECT cu.cid FROM res_company_users_rel cu
+                          WHERE cu.user_id = u.id ORDER BY cu.cid)
+              FROM res_users u WHERE %(where)s
+            """,
+                groups=tuple(self._access_group_ids()) or (0,),
+                where=where,
+            )
+        )
+        return {
+            uid: (tuple(groups), tuple(companies), active, share)
+            for uid, active, share, groups, companies in self.env.cr.fetchall()
+        }
+
+    @api.model
+    def _recompute_changed_users(self, before, user_ids=None):
+        """Recompute the users whose access inputs differ from ``before``
+        (from ``_user_access_inputs``); returns their ids."""
+        after = self._user_access_inputs(user_ids)
+        changed = [uid for uid in set(before) | set(after) if before.get(uid) != after.get(uid)]
+        if changed:
+            self._recompute(user_ids=changed)
+        return changed
 
     # ------------------------------------------------------------------
     # Recompute
@@ -284,15 +482,14 @@ class DonAccess(models.AbstractModel):
               FROM %(rec_table)s rec
               JOIN res_company_users_rel cu ON cu.cid = rec.company_id
               JOIN res_users u ON u.id = cu.user_id AND u.active
-              JOIN res_groups_users_rel gp ON gp.uid = u.id AND gp.gid = %(professional)s
-             WHERE %(filter)s AND (%(condition)s)
+             WHERE %(filter)s AND %(professional)s AND (%(condition)s)
             ON CONFLICT DO NOTHING
             """,
                 table=SQL.identifier(ACCESS_TABLE),
                 model=model._name,
                 rec_table=SQL.identifier(model._table),
                 active=self._sql_active(model),
-                professional=params["professional"],
+                professional=self._sql_user_in_group(params, params["professional"]),
                 filter=SQL(" AND ").join(where),
                 condition=model._don_access_condition(params),
             )
@@ -406,10 +603,9 @@ class DonAccess(models.AbstractModel):
         self.env.cr.execute(
             SQL(
                 """SELECT 1 FROM res_users u
-                    JOIN res_groups_users_rel gp ON gp.uid = u.id AND gp.gid = %s
-                   WHERE u.id = %s AND u.active AND (%s)""",
-                params["professional"],
+                   WHERE u.id = %s AND u.active AND %s AND (%s)""",
                 uid,
+                self._sql_user_in_group(params, params["professional"]),
                 condition,
             )
         )

@@ -52,6 +52,7 @@ class DonAgendaItem(models.Model):
     _order = "meeting_id, phase_sequence, sequence, id"
 
     _don_access_fields = ("meeting_id", "case_id", "company_id")
+    _don_access_follows = (("don.meeting", "meeting_id"), ("don.case", "case_id"))
 
     meeting_id = fields.Many2one("don.meeting", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="meeting_id.company_id", store=True, index=True)
@@ -274,24 +275,9 @@ class DonAgendaItem(models.Model):
             self._don_sql_sees("don.case", SQL("rec.case_id")),
         )
 
-    @api.model
-    def _don_access_scope(self, touched):
-        ids = set()
-        for model, column in (("don.meeting", "meeting_id"), ("don.case", "case_id")):
-            if model not in touched:
-                continue
-            if touched[model] is None:
-                return None
-            if touched[model]:
-                self.env.cr.execute(
-                    SQL(
-                        "SELECT id FROM don_agenda_item WHERE %s IN %s",
-                        SQL.identifier(column),
-                        tuple(touched[model]),
-                    )
-                )
-                ids.update(row[0] for row in self.env.cr.fetchall())
-        return list(ids)
+    def _don_input_scope(self, model_name):
+        # The cases on these items (the agenda member's need to know).
+        return self.case_id.ids
 
     def _don_label(self):
         return self.name

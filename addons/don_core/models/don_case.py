@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from .don_secured_mixin import KERNTEAM_INPUTS
+
 CASE_STAGES = [
     ("aanmelding", "Registration"),
     ("analyse", "Analysis"),
@@ -34,6 +36,14 @@ class DonCase(models.Model):
     _mail_post_access = "read"
 
     _don_access_fields = ("company_id", "director_id", "involved_user_ids")
+    # Kernteam members see every case; an agenda member held to need to know
+    # sees the cases on the agenda of the meetings they were invited to.
+    _don_access_inputs = {
+        **KERNTEAM_INPUTS,
+        "don.agenda.item": ("case_id", "meeting_id"),
+        "don.meeting": ("attendee_ids", "date", "state", "company_id"),
+        "res.company": ("don_om_need_to_know", "don_om_period_days"),
+    }
     _don_log_open = True
 
     reference = fields.Char(
@@ -295,11 +305,9 @@ class DonCase(models.Model):
             vals["date_closed"] = fields.Date.context_today(self)
         elif vals.get("stage") and vals["stage"] != "afgesloten":
             vals.update(date_closed=False, closing_reason=False)
-        old_youths = self.youth_id if "youth_id" in vals else self.env["don.youth"]
-        result = super().write(vals)
-        if "youth_id" in vals:
-            self.env["don.access"]._recompute("don.youth", (old_youths | self.youth_id).ids)
-        return result
+        # Moving a case to another young person recomputes both young people
+        # (don.youth follows its cases back: see don.secured.mixin.write).
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_registrations(self):
@@ -323,15 +331,26 @@ class DonCase(models.Model):
     @api.model
     def _don_access_all_condition(self, params):
         # Every Kernteamlid sees every case of their municipality.
-        return self._don_sql_in_group(params["kernteam"])
+        return self._don_sql_kernteam(params)
 
     @api.model
     def _don_access_condition(self, params):
         return SQL(
             """%s OR rec.director_id = u.id OR EXISTS (
                 SELECT 1 FROM don_case_involved_user_rel r
-                 WHERE r.case_id = rec.id AND r.user_id = u.id)""",
+                 WHERE r.case_id = rec.id AND r.user_id = u.id)
+               OR (%s AND EXISTS (
+                SELECT 1 FROM don_agenda_item ai
+                  JOIN don_meeting m ON m.id = ai.meeting_id AND m.state != 'cancelled'
+                  JOIN don_meeting_attendee_rel ma ON ma.meeting_id = m.id AND ma.user_id = u.id
+                  JOIN don_kernteam_member km ON km.kernteam_id = m.kernteam_id
+                       AND km.user_id = u.id AND km.active AND km.is_agenda_member
+                  JOIN res_company c ON c.id = m.company_id
+                 WHERE ai.case_id = rec.id
+                   AND m.date + make_interval(days => c.don_om_period_days)
+                       >= (now() AT TIME ZONE 'UTC')))""",
             self._don_access_all_condition(params),
+            self.env["don.access"]._sql_need_to_know(),
         )
 
     def _search_don_editable(self, operator, value):

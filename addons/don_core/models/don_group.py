@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from .don_secured_mixin import KERNTEAM_INPUTS
+
 GROUP_KINDS = [
     ("youth_group", "Youth group"),
     ("network", "Network"),
@@ -25,6 +27,7 @@ class DonGroup(models.Model):
     _mail_post_access = "read"
 
     _don_access_fields = ("company_id", "user_ids")
+    _don_access_inputs = KERNTEAM_INPUTS
 
     name = fields.Char(required=True, tracking=True, index="trigram")
     kind = fields.Selection(GROUP_KINDS, required=True, default="youth_group", tracking=True)
@@ -84,7 +87,7 @@ class DonGroup(models.Model):
     @api.model
     def _don_access_all_condition(self, params):
         # Every Kernteamlid sees every group of their municipality.
-        return self._don_sql_in_group(params["kernteam"])
+        return self._don_sql_kernteam(params)
 
     @api.model
     def _don_access_condition(self, params):

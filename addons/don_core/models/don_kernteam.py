@@ -137,6 +137,12 @@ class DonKernteam(models.Model):
                 _("This Kernteam has meetings on record: archive it instead of deleting it.")
             )
 
+    def unlink(self):
+        # The members leave through the ORM (not the database cascade), so
+        # that the groups their membership gave are taken away again.
+        self.with_context(active_test=False).member_ids.unlink()
+        return super().unlink()
+
     @api.depends_context("uid")
     def _compute_dashboard(self):
         now = fields.Datetime.now()

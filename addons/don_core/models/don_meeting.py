@@ -32,6 +32,10 @@ class DonMeeting(models.Model):
     _order = "date desc, id desc"
 
     _don_access_fields = ("company_id", "kernteam_id", "attendee_ids")
+    # The members of the team (joining or leaving recomputes at once).
+    _don_access_inputs = {
+        "don.kernteam.member": ("kernteam_id", "user_id", "active", "is_agenda_member"),
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     kernteam_id = fields.Many2one("don.kernteam", required=True, index=True, ondelete="restrict")
@@ -262,6 +266,18 @@ class DonMeeting(models.Model):
                              AND km.active AND NOT km.is_agenda_member)"""
         )
 
+    def _don_input_scope(self, model_name):
+        # The cases on the agenda of these meetings (the agenda member's need
+        # to know), also items the current user does not see.
+        if not self.ids:
+            return []
+        self.env.cr.execute(
+            "SELECT DISTINCT case_id FROM don_agenda_item WHERE meeting_id IN %s"
+            " AND case_id IS NOT NULL",
+            [tuple(self.ids)],
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
     # ------------------------------------------------------------------
     # Calendar
     # ------------------------------------------------------------------
@@ -297,8 +313,6 @@ class DonMeeting(models.Model):
             for meeting in self.filtered("calendar_event_id"):
                 # sudo: as in create, the event holds no case information.
                 meeting.calendar_event_id.sudo().write(meeting._calendar_values())
-        if "attendee_ids" in vals:
-            self.env["don.access"]._recompute("don.agenda.item", self.agenda_item_ids.ids)
         return result
 
     @api.ondelete(at_uninstall=False)

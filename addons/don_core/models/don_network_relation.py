@@ -62,6 +62,13 @@ class DonNetworkRelation(models.Model):
         "target_youth_id",
         "target_group_id",
     )
+    _don_access_follows = (
+        ("don.case", "case_id"),
+        ("don.youth", "source_youth_id"),
+        ("don.youth", "target_youth_id"),
+        ("don.group", "source_group_id"),
+        ("don.group", "target_group_id"),
+    )
 
     source_youth_id = fields.Many2one(
         "don.youth", string="From young person", index=True, ondelete="cascade"
@@ -194,32 +201,6 @@ class DonNetworkRelation(models.Model):
                     )
                 )
         return SQL("(%s) AND %s", super()._don_access_condition(params), SQL(" AND ").join(ends))
-
-    @api.model
-    def _don_access_scope(self, touched):
-        scope = super()._don_access_scope(touched)
-        if scope is None:
-            return None
-        ids = set(scope)
-        for model_name, source_col, target_col in NODE_COLUMNS:
-            if model_name not in touched:
-                continue
-            node_ids = touched[model_name]
-            if node_ids is None:
-                return None
-            if not node_ids:
-                continue
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM don_network_relation WHERE %s IN %s OR %s IN %s",
-                    SQL.identifier(source_col),
-                    tuple(node_ids),
-                    SQL.identifier(target_col),
-                    tuple(node_ids),
-                )
-            )
-            ids.update(row[0] for row in self.env.cr.fetchall())
-        return list(ids)
 
     # ------------------------------------------------------------------
     # Create / write: the ends must be visible to the user.

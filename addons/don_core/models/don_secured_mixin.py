@@ -6,6 +6,13 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+# The inputs of what every Kernteamlid sees (_don_sql_kernteam): team
+# membership (the agenda member) and the municipality's need-to-know choice.
+KERNTEAM_INPUTS = {
+    "don.kernteam.member": ("user_id", "kernteam_id", "active", "is_agenda_member"),
+    "res.company": ("don_om_need_to_know",),
+}
+
 
 class DonSecuredMixin(models.AbstractModel):
     """Records whose visibility is decided by the DON access relation.
@@ -21,8 +28,29 @@ class DonSecuredMixin(models.AbstractModel):
     _name = "don.secured.mixin"
     _description = "DON secured record"
 
-    # Fields whose change alters who may see the record.
+    # ------------------------------------------------------------------
+    # The declaration of what a record's access depends on. The triggers
+    # (which writes recompute what), the order of the models and the records
+    # a change reaches are derived from it (see don.access and
+    # readme/DEVELOP.md); tests check that the SQL condition reads nothing
+    # that is not declared.
+    # ------------------------------------------------------------------
+    # Own stored fields whose change alters who may see the record.
     _don_access_fields = ("company_id",)
+    # (secured model, column of this model): the record's access reads the
+    # access rows of the record ``column`` points to (an item and its case).
+    _don_access_follows = ()
+    # (secured model, column of that model): the record's access reads the
+    # access rows of the records of that model whose ``column`` points to it
+    # (a young person and their cases).
+    _don_access_follows_back = ()
+    # {model: fields}: other models the condition reads (not secured
+    # themselves), e.g. Kernteam membership. A change of one of these fields
+    # recomputes the users concerned (see don.access._recompute_inputs).
+    _don_access_inputs = {}
+    # Every model also depends on its users: their groups (through the
+    # implied-group closure), companies and active flag (res.users,
+    # res.groups and don.access._user_access_inputs).
     # Log every opening of a record in the access log (youth, case).
     _don_log_open = False
 
@@ -124,17 +152,82 @@ class DonSecuredMixin(models.AbstractModel):
         return None
 
     @api.model
-    def _don_access_scope(self, touched):
-        """Ids of this model whose access depends on the ``touched`` records
-        ({model: ids or None for all}); [] when none, None for all."""
-        return []
+    def _don_access_declaration(self):
+        """What the access of this model's records depends on."""
+        return {
+            "fields": tuple(
+                dict.fromkeys(
+                    (*self._don_access_fields, *(col for _m, col in self._don_access_follows))
+                )
+            ),
+            "follows": tuple(self._don_access_follows),
+            "follows_back": tuple(self._don_access_follows_back),
+            "inputs": dict(self._don_access_inputs),
+            "users": ("groups", "companies", "active", "share"),
+        }
 
     @api.model
-    def _don_sql_in_group(self, gid):
+    def _don_access_followed_models(self):
+        declaration = self._don_access_declaration()
+        return {model for model, _col in (*declaration["follows"], *declaration["follows_back"])}
+
+    @api.model
+    def _don_access_scope(self, touched):
+        """Ids of this model whose access depends on the ``touched`` records
+        ({model: ids or None for all}); [] when none, None for all. Derived
+        from the declaration (follows and follows_back)."""
+        declaration = self._don_access_declaration()
+        ids = set()
+        for model_name, column in declaration["follows"]:
+            if model_name not in touched:
+                continue
+            if touched[model_name] is None:
+                return None
+            if touched[model_name]:
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM %s WHERE %s IN %s",
+                        SQL.identifier(self._table),
+                        SQL.identifier(column),
+                        tuple(touched[model_name]),
+                    )
+                )
+                ids.update(row[0] for row in self.env.cr.fetchall())
+        for model_name, column in declaration["follows_back"]:
+            if model_name not in touched:
+                continue
+            if touched[model_name] is None:
+                return None
+            if touched[model_name]:
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT DISTINCT %s FROM %s WHERE id IN %s AND %s IS NOT NULL",
+                        SQL.identifier(column),
+                        SQL.identifier(self.env[model_name]._table),
+                        tuple(touched[model_name]),
+                        SQL.identifier(column),
+                    )
+                )
+                ids.update(row[0] for row in self.env.cr.fetchall())
+        return list(ids)
+
+    @api.model
+    def _don_sql_kernteam(self, params):
+        """The user ``u`` is a Kernteamlid who sees what every Kernteamlid
+        sees: not an agenda member held to need to know (the Public
+        Prosecutor, when their municipality chose so: see
+        don.access._sql_need_to_know)."""
         return SQL(
-            "EXISTS (SELECT 1 FROM res_groups_users_rel g WHERE g.uid = u.id AND g.gid = %s)",
-            gid,
+            "(%s AND NOT %s)",
+            self._don_sql_in_group(params, params["kernteam"]),
+            self.env["don.access"]._sql_need_to_know(),
         )
+
+    @api.model
+    def _don_sql_in_group(self, params, gid):
+        """The user ``u`` is a member of group ``gid`` (directly or through a
+        group that implies it)."""
+        return self.env["don.access"]._sql_user_in_group(params, gid)
 
     @api.model
     def _don_sql_sees(self, model_name, column):
@@ -149,10 +242,39 @@ class DonSecuredMixin(models.AbstractModel):
     def _don_recompute_access(self):
         self.env["don.access"]._recompute(self._name, self.ids)
 
+    # ------------------------------------------------------------------
+    # A secured model as the input of another (an agenda item decides which
+    # cases the agenda member sees): declared by that other model.
+    # ------------------------------------------------------------------
+    def _don_input_dependents(self, fnames=None):
+        """{secured model: ids} of the records whose access reads these
+        records as a declared input (for a change of ``fnames``)."""
+        result = {}
+        for name in self.env["don.access"]._secured_models():
+            declared = self.env[name]._don_access_declaration()["inputs"].get(self._name)
+            if declared and (fnames is None or set(declared) & set(fnames)):
+                result[name] = set(self._don_input_scope(name))
+        return result
+
+    def _don_input_scope(self, model_name):
+        """Ids of ``model_name`` whose access reads these records (override
+        in a model that is declared as an input of another)."""
+        raise NotImplementedError(
+            f"{self._name} is an input of {model_name}: implement _don_input_scope"
+        )
+
+    def _don_recompute_dependents(self, before, fnames):
+        """Recompute the dependents found ``before`` a write and after it."""
+        after = self._don_input_dependents(fnames) if before else {}
+        for name, ids in before.items():
+            self.env["don.access"]._recompute(name, list(ids | after.get(name, set())))
+
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
         records._don_recompute_access()
+        for name, ids in records._don_input_dependents().items():
+            self.env["don.access"]._recompute(name, list(ids))
         if "message_follower_ids" in records._fields and not self.env.context.get(
             "mail_create_nosubscribe"
         ):
@@ -162,8 +284,21 @@ class DonSecuredMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
+        # Secured models whose access follows this one back through a column
+        # written here (a case moved to another young person): their records
+        # before and after the change are recomputed.
+        back = [
+            (name, column)
+            for name, column in self.env["don.access"]._followers_back(self._name)
+            if column in vals
+        ]
+        old_targets = {key: self.mapped(key[1]) for key in back}
+        dependents = self._don_input_dependents(list(vals))
         result = super().write(vals)
-        if any(fname in vals for fname in self._don_access_fields):
+        self._don_recompute_dependents(dependents, list(vals))
+        for (name, column), old in old_targets.items():
+            self.env["don.access"]._recompute(name, (old | self.mapped(column)).ids)
+        if any(fname in vals for fname in self._don_access_declaration()["fields"]):
             self._don_recompute_access()
         elif self._active_name and self._active_name in vals:
             # Archiving changes nobody's access; the relation keeps the flag
@@ -180,7 +315,10 @@ class DonSecuredMixin(models.AbstractModel):
 
     def unlink(self):
         ids = self.ids
+        dependents = self._don_input_dependents()
         result = super().unlink()
+        for name, dependent_ids in dependents.items():
+            self.env["don.access"]._recompute(name, list(dependent_ids))
         if ids:
             self.env.cr.execute(
                 "DELETE FROM don_access_entry WHERE res_model = %s AND res_id IN %s",

@@ -1,9 +1,14 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextlib
+import contextvars
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
+
+from .don_secured_mixin import KERNTEAM_INPUTS
 
 SHARING_LEVELS = [
     ("involved", "Only the involved persons listed"),
@@ -12,6 +17,9 @@ SHARING_LEVELS = [
 ]
 # Wider level = higher rank; 'involved' is the narrowest.
 SHARING_RANK = {"involved": 0, "domain": 1, "kernteam": 2}
+# The share act in progress in this thread or task: (model, ids) of the one
+# record don.share.wizard.action_apply is changing, or None.
+_SHARE_ACT = contextvars.ContextVar("don_share_act", default=None)
 
 
 class DonSharedMixin(models.AbstractModel):
@@ -35,6 +43,9 @@ class DonSharedMixin(models.AbstractModel):
         "user_ids",
         "author_id",
     )
+    # The information follows its case; a domain's group decides who is in it.
+    _don_access_follows = (("don.case", "case_id"),)
+    _don_access_inputs = {**KERNTEAM_INPUTS, "don.domain": ("group_id",)}
     # Extra user columns that are always in the audience.
     _don_audience_columns = ("author_id",)
     # Many2many table and columns of the explicitly involved users.
@@ -147,36 +158,22 @@ class DonSharedMixin(models.AbstractModel):
                 SQL.identifier(user_col),
             )
         )
-        kernteam = self._don_sql_in_group(params["kernteam"])
+        kernteam = self._don_sql_kernteam(params)
         audience.append(
             SQL(
                 """(rec.sharing_level IN ('domain', 'kernteam')
                     AND EXISTS (SELECT 1 FROM don_domain d
-                                  JOIN res_groups_users_rel gd ON gd.gid = d.group_id
+                                  JOIN %s dg(hid, via) ON dg.hid = d.group_id
+                                  JOIN res_groups_users_rel gd ON gd.gid = dg.via
                                  WHERE d.id = rec.domain_id AND gd.uid = u.id)
                     AND CASE WHEN rec.case_id IS NULL THEN %s ELSE %s END)""",
+                self.env["don.access"]._sql_implying_pairs(params, params["domain_groups"]),
                 kernteam,
                 self._don_sql_sees("don.case", SQL("rec.case_id")),
             )
         )
         audience.append(SQL("(rec.sharing_level = 'kernteam' AND %s)", kernteam))
         return SQL(" OR ").join(audience)
-
-    @api.model
-    def _don_access_scope(self, touched):
-        if "don.case" not in touched:
-            return []
-        case_ids = touched["don.case"]
-        if case_ids is None:
-            return None
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM %s WHERE case_id IN %s",
-                SQL.identifier(self._table),
-                tuple(case_ids),
-            )
-        )
-        return [row[0] for row in self.env.cr.fetchall()]
 
     # ------------------------------------------------------------------
     # Create / write guards
@@ -207,21 +204,35 @@ class DonSharedMixin(models.AbstractModel):
                 vals["company_id"] = cases.browse(vals["case_id"]).company_id.id
         return super().create(vals_list)
 
+    # ------------------------------------------------------------------
+    # The share act. Widening who sees an item (a wider level, more persons,
+    # another domain) is only possible inside don.share.wizard.action_apply,
+    # which records the legal basis and the reason. The permission is a
+    # token held in a context variable of this process, set by that method
+    # only for the one record it changes: no context key, field or argument
+    # of a client request can set it.
+    # ------------------------------------------------------------------
+    def _don_in_share_act(self):
+        token = _SHARE_ACT.get()
+        return bool(self) and token == (self._name, tuple(self.ids))
+
+    @contextlib.contextmanager
+    def _don_share_act(self):
+        """The share act on this record (for don.share.wizard only)."""
+        self.ensure_one()
+        reset = _SHARE_ACT.set((self._name, (self.id,)))
+        try:
+            yield
+        finally:
+            _SHARE_ACT.reset(reset)
+
     def write(self, vals):
-        if "sharing_level" in vals and not self.env.context.get("don_share_wizard"):
-            widened = self.filtered(
-                lambda r: SHARING_RANK[vals["sharing_level"]] > SHARING_RANK[r.sharing_level]
-            )
-            if widened:
-                raise UserError(
-                    _(
-                        "Widening the sharing level is an explicit act: use the button "
-                        "'Share wider' and record the legal basis."
-                    )
-                )
+        in_act = self._don_in_share_act()
+        if not in_act:
+            self._don_check_not_widened(vals)
         if set(vals) - {"message_main_attachment_id"}:
             self.case_id._check_open_for_contributions()
-        if "user_ids" not in vals or self.env.context.get("don_share_wizard"):
+        if "user_ids" not in vals or in_act:
             return super().write(vals)
         before = {record.id: set(record.user_ids.ids) for record in self}
         result = super().write(vals)
@@ -234,6 +245,30 @@ class DonSharedMixin(models.AbstractModel):
                 )
             )
         return result
+
+    def _don_check_not_widened(self, vals):
+        if "sharing_level" in vals:
+            widened = self.filtered(
+                lambda r: (
+                    SHARING_RANK.get(vals["sharing_level"], len(SHARING_RANK))
+                    > SHARING_RANK[r.sharing_level]
+                )
+            )
+            if widened:
+                raise UserError(
+                    _(
+                        "Widening the sharing level is an explicit act: use the button "
+                        "'Share wider' and record the legal basis."
+                    )
+                )
+        if "domain_id" in vals and self.filtered(lambda r: r.domain_id.id != vals["domain_id"]):
+            # Another domain is another audience: its users read the item.
+            raise UserError(
+                _(
+                    "Moving information to another domain shares it with that domain: use "
+                    "the button 'Share wider' and record the legal basis."
+                )
+            )
 
     def action_open_share_wizard(self):
         self.ensure_one()

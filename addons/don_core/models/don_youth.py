@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from .don_secured_mixin import KERNTEAM_INPUTS
+
 
 class DonYouth(models.Model):
     """A young person in the restricted youth register.
@@ -21,6 +23,9 @@ class DonYouth(models.Model):
     _mail_post_access = "read"
 
     _don_access_fields = ("company_id",)
+    # Whoever may see one of the youth's cases sees the young person.
+    _don_access_follows_back = (("don.case", "youth_id"),)
+    _don_access_inputs = KERNTEAM_INPUTS
     _don_log_open = True
 
     reference = fields.Char(
@@ -123,7 +128,7 @@ class DonYouth(models.Model):
     @api.model
     def _don_access_all_condition(self, params):
         # Every Kernteamlid sees every youth of their municipality.
-        return self._don_sql_in_group(params["kernteam"])
+        return self._don_sql_kernteam(params)
 
     @api.model
     def _don_access_condition(self, params):
@@ -135,18 +140,6 @@ class DonYouth(models.Model):
                  WHERE c.youth_id = rec.id)""",
             self._don_access_all_condition(params),
         )
-
-    @api.model
-    def _don_access_scope(self, touched):
-        if "don.case" not in touched:
-            return []
-        case_ids = touched["don.case"]
-        if case_ids is None:
-            return None
-        self.env.cr.execute(
-            "SELECT DISTINCT youth_id FROM don_case WHERE id IN %s", [tuple(case_ids)]
-        )
-        return [row[0] for row in self.env.cr.fetchall()]
 
     # ------------------------------------------------------------------
     # Access log and actions

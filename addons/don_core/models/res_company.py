@@ -1,6 +1,7 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -20,9 +21,32 @@ class ResCompany(models.Model):
         "different files they were not involved in during the past week.",
     )
 
+    don_om_need_to_know = fields.Boolean(
+        string="DON: need to know for the Public Prosecutor",
+        default=True,
+        help="A Kernteam agenda member (the Public Prosecutor) sees only the cases on the "
+        "agenda of meetings they were invited to, and what was shared with them by name: "
+        "not every case and young person of the municipality.",
+    )
+    don_om_period_days = fields.Integer(
+        string="DON: days of access after the meeting",
+        default=30,
+        help="How many days after the meeting an agenda member keeps access to the cases "
+        "that were on its agenda.",
+    )
+
+    @api.constrains("don_om_period_days")
+    def _check_om_period(self):
+        for company in self:
+            if company.don_om_period_days < 0:
+                raise ValidationError(_("The number of days of access cannot be negative."))
+
     def write(self, vals):
         result = super().write(vals)
-        if {"don_require_2fa", "user_ids"} & set(vals):
+        if self.env["don.access"]._declared_inputs(self._name) & set(vals):
+            # Who sees what changes for the agenda members of these companies.
+            self.env["don.access"]._recompute_inputs(self._name)
+        if {"don_require_2fa", "user_ids", "don_om_need_to_know"} & set(vals):
             # The strong-login gate is cached per user (res.users._don_2fa_missing).
             self.env.registry.clear_cache()
         return result

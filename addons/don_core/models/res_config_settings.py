@@ -10,3 +10,5 @@ class ResConfigSettings(models.TransientModel):
     don_access_review_threshold = fields.Integer(
         related="company_id.don_access_review_threshold", readonly=False
     )
+    don_om_need_to_know = fields.Boolean(related="company_id.don_om_need_to_know", readonly=False)
+    don_om_period_days = fields.Integer(related="company_id.don_om_period_days", readonly=False)

@@ -1,15 +1,27 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, models, tools
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 
-ACCESS_USER_FIELDS = ("groups_id", "company_ids", "active", "share")
-# Fields that decide whether the strong-login gate lets a user through.
-TWO_FA_USER_FIELDS = ("totp_secret", "groups_id", "company_ids", "active")
+# Fields that decide whether the strong-login gate lets a user through
+# (besides the groups, companies and active flag compared in write).
+TWO_FA_USER_FIELDS = ("totp_secret",)
 
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    don_kernteam_group_ids = fields.Many2many(
+        "res.groups",
+        "don_kernteam_granted_group_rel",
+        "user_id",
+        "group_id",
+        string="Groups given by Kernteam membership",
+        readonly=True,
+        groups="base.group_erp_manager",
+        help="The groups that Kernteam membership added to this user (not given by hand): "
+        "taken away again when the user leaves the last Kernteam or changes role.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -18,16 +30,15 @@ class ResUsers(models.Model):
         return users
 
     def write(self, vals):
+        # The access relation depends on the users' groups (through the
+        # implied-group closure), companies and active flag: compare them
+        # before and after whatever fields were written (field names such as
+        # groups_id, in_group_* or sel_groups_* change between Odoo
+        # versions; a missed change must never leave access in place).
+        before = self.env["don.access"]._user_access_inputs(self.ids)
         result = super().write(vals)
-        if any(
-            fname in ACCESS_USER_FIELDS or fname.startswith(("in_group_", "sel_groups_"))
-            for fname in vals
-        ):
-            self.env["don.access"]._recompute(user_ids=self.ids)
-        if any(
-            fname in TWO_FA_USER_FIELDS or fname.startswith(("in_group_", "sel_groups_"))
-            for fname in vals
-        ):
+        changed = self.env["don.access"]._recompute_changed_users(before, self.ids)
+        if changed or any(fname in vals for fname in TWO_FA_USER_FIELDS):
             # The strong-login gate is cached per user (_don_2fa_missing).
             self.env.registry.clear_cache()
         return result

@@ -27,6 +27,11 @@ class DonShareWizard(models.TransientModel):
             ("groups_id", "in", self.env.ref("don_core.group_don_professional").id)
         ],
     )
+    domain_id = fields.Many2one(
+        "don.domain",
+        string="Move to domain",
+        help="Hand the information over to another domain: its users read it from then on.",
+    )
     reason = fields.Text(required=True, help="Why the information is shared this way.")
 
     @api.depends("res_model", "res_id")
@@ -44,8 +49,11 @@ class DonShareWizard(models.TransientModel):
         self.ensure_one()
         record = self._record()
         record.check_access("write")
-        widening = SHARING_RANK[self.sharing_level] > SHARING_RANK[record.sharing_level] or bool(
-            self.user_ids - record.user_ids
+        moved = bool(self.domain_id) and self.domain_id != record.domain_id
+        widening = (
+            SHARING_RANK[self.sharing_level] > SHARING_RANK[record.sharing_level]
+            or bool(self.user_ids - record.user_ids)
+            or moved
         )
         if self.sharing_level == "kernteam" and not (self.legal_basis_id or record.legal_basis_id):
             raise UserError(_("Sharing with the Kernteam needs a legal basis."))
@@ -58,7 +66,12 @@ class DonShareWizard(models.TransientModel):
             vals["legal_basis_id"] = self.legal_basis_id.id
         if self.user_ids:
             vals["user_ids"] = [fields.Command.link(user.id) for user in self.user_ids]
-        record.with_context(don_share_wizard=True).write(vals)
+        if moved:
+            vals["domain_id"] = self.domain_id.id
+        # The share act: this write, on this record only, may widen (checked
+        # above: write access, legal basis; the reason is posted below).
+        with record._don_share_act():
+            record.write(vals)
         levels = dict(SHARING_LEVELS)
         record.message_post(
             body=Markup("<p>%s</p><p>%s</p>")
@@ -72,7 +85,13 @@ class DonShareWizard(models.TransientModel):
                     else self.sharing_level,
                     basis=(self.legal_basis_id or record.legal_basis_id).display_name or _("none"),
                 ),
-                self.reason,
+                (
+                    _("Moved to domain %(domain)s.", domain=self.domain_id.display_name)
+                    + " "
+                    + self.reason
+                    if moved
+                    else self.reason
+                ),
             ),
             subtype_xmlid="mail.mt_note",
         )

@@ -4,7 +4,6 @@ from . import don_indicator
 from . import don_signal
 from . import don_signal_intake
 from . import don_signal_intake_log
-from . import don_access
 from . import don_agenda_item
 from . import don_meeting
 from . import project_task
@@ -18,5 +17,4 @@ from . import mail_mail
 from . import mail_thread
 from . import don_relation_suggestion
 from . import don_signal_network
-from . import don_access_network
 from . import don_signal_privacy

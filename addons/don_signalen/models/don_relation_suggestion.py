@@ -25,6 +25,11 @@ class DonRelationSuggestion(models.Model):
     _order = "date desc, id desc"
 
     _don_access_fields = ("company_id", "signal_id", "youth_a_id", "youth_b_id")
+    _don_access_follows = (
+        ("don.signal", "signal_id"),
+        ("don.youth", "youth_a_id"),
+        ("don.youth", "youth_b_id"),
+    )
 
     signal_id = fields.Many2one("don.signal", required=True, index=True, ondelete="cascade")
     youth_a_id = fields.Many2one(
@@ -74,27 +79,6 @@ class DonRelationSuggestion(models.Model):
             self._don_sql_sees("don.youth", SQL("rec.youth_a_id")),
             self._don_sql_sees("don.youth", SQL("rec.youth_b_id")),
         )
-
-    @api.model
-    def _don_access_scope(self, touched):
-        ids = set()
-        for model_name, columns in (
-            ("don.signal", ("signal_id",)),
-            ("don.youth", ("youth_a_id", "youth_b_id")),
-        ):
-            if model_name not in touched:
-                continue
-            record_ids = touched[model_name]
-            if record_ids is None:
-                return None
-            if not record_ids:
-                continue
-            condition = SQL(" OR ").join(
-                SQL("%s IN %s", SQL.identifier(column), tuple(record_ids)) for column in columns
-            )
-            self.env.cr.execute(SQL("SELECT id FROM don_relation_suggestion WHERE %s", condition))
-            ids.update(row[0] for row in self.env.cr.fetchall())
-        return list(ids)
 
     # ------------------------------------------------------------------
     # Decisions

@@ -1,2 +1,3 @@
 from . import test_demo_users
 from . import test_deny_by_default
+from . import test_access_declaration

@@ -1,0 +1,2 @@
+from . import don_test_secured
+from . import don_test_secured_grant
