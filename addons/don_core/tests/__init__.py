@@ -11,3 +11,5 @@ from . import test_privacy_retention
 from . import test_privacy_2fa
 from . import test_privacy_subject_request
 from . import test_privacy_access
+from . import test_side_channels
+from . import test_side_reports
