@@ -62,6 +62,7 @@
             "don_core/static/tests/tours/*.js",
         ],
     },
+    "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/don_demo_users.xml",
         "demo/don_demo_data.xml",
