@@ -4,7 +4,8 @@ logged as an error. Used by tests/test_uninstall.py; on its own:
 
     python3 scripts/uninstall_check.py <odoo config> <scratch database>
 
-The scratch database is dropped and created again. Exit code 0 when the
+The scratch database is dropped and created again; the log is written next
+to the config file (<database>.log). Exit code 0 when the
 uninstall is clean; the findings are printed as JSON either way.
 """
 
@@ -12,7 +13,7 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
+import os
 
 DON_ADDONS = ["don_core", "don_signalen", "don_bewustwording", "don_rapportage"]
 MARK = "DON-DEINSTALLATIE-MARKERING-5583"
@@ -101,7 +102,8 @@ def main(config, database):
     subprocess.run(["dropdb", "--if-exists", "--force", database], check=True)
     base = [*ODOO, "-c", config, "-d", database, "--no-http"]
     errors = []
-    with tempfile.NamedTemporaryFile("w+", suffix=".log") as log:
+    log_path = os.path.join(os.path.dirname(os.path.abspath(config)), f"{database}.log")
+    with open(log_path, "w", encoding="utf-8") as log:
         proc = run(
             [
                 *base,
@@ -119,7 +121,7 @@ def main(config, database):
         proc = run(shell, stdin=PLANT, log=log)
         if "PLANTED" not in proc.stdout:
             raise SystemExit(f"planting failed:\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}")
-        proc = run(shell, stdin=UNINSTALL, log=log)
+        proc = run([*shell[:-1], "--log-level=info"], stdin=UNINSTALL, log=log)
         if "UNINSTALLED" not in proc.stdout:
             raise SystemExit(f"uninstall failed:\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}")
         errors = [

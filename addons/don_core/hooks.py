@@ -40,11 +40,27 @@ def uninstall_hook(env):
         env["res.groups"].search([("implied_ids", "in", groups.ids)]).write(
             {"implied_ids": [Command.unlink(group.id) for group in groups]}
         )
-    # Columns of Odoo's tables that point to DON's tables: their foreign keys
-    # would make dropping those tables fail (logged as bad queries).
+    # Odoo deletes the records of DON's data files (domains, channels,
+    # groups) before it drops DON's tables: rows that still point to them
+    # make those deletes fail (logged as bad queries). DON's own rows go
+    # first, after the foreign keys from Odoo's tables (a company's or a
+    # partner's DON settings) are dropped, so that nothing outside DON is
+    # emptied with them.
     _drop_foreign_keys_to_don_tables(env)
-    if sql.table_exists(env.cr, "don_access_entry"):
-        env.cr.execute(SQL("DROP TABLE don_access_entry CASCADE"))
+    tables = sorted(
+        {
+            model._table
+            for model in env.registry.values()
+            if model._name.startswith("don.") and not model._abstract and model._auto
+        }
+        | {"don_access_entry"}
+    )
+    tables = [table for table in tables if sql.table_exists(env.cr, table)]
+    if tables:
+        env.cr.execute(SQL("TRUNCATE %s CASCADE", SQL(", ").join(map(SQL.identifier, tables))))
+    # The access relation is a table of its own, not a model's.
+    env.cr.execute(SQL("DROP TABLE IF EXISTS don_access_entry CASCADE"))
+    _logger.info("DON uninstall: %s tables emptied, access relation dropped", len(tables))
 
 
 def _drop_foreign_keys_to_don_tables(env):
