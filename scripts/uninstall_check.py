@@ -10,10 +10,10 @@ uninstall is clean; the findings are printed as JSON either way.
 """
 
 import json
+import os
 import re
 import subprocess
 import sys
-import os
 
 DON_ADDONS = ["don_core", "don_signalen", "don_bewustwording", "don_rapportage"]
 MARK = "DON-DEINSTALLATIE-MARKERING-5583"
@@ -70,7 +70,8 @@ found = {{}}
 cr.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
            " AND tablename LIKE 'don\\\\_%'")
 found["don_tables"] = [row[0] for row in cr.fetchall()]
-cr.execute("SELECT name FROM ir_module_module WHERE name LIKE 'don\\\\_%' AND state <> 'uninstalled'")
+cr.execute("SELECT name FROM ir_module_module"
+           " WHERE name LIKE 'don\\\\_%' AND state <> 'uninstalled'")
 found["modules_left"] = [row[0] for row in cr.fetchall()]
 cr.execute("SELECT count(*) FROM ir_model_data WHERE module LIKE 'don\\\\_%'")
 found["xmlids_left"] = cr.fetchone()[0]
