@@ -226,3 +226,128 @@ class TestSideChannelsHttp(HttpCase, DonSideChannelCommon):
         response = self.url_open(f"/web/content/{self.attachment.id}?download=true")
         self.assertEqual(response.status_code, 200)
         self.assertIn(MARK, response.text)
+
+
+@tagged("post_install", "-at_install", "don_security")
+class TestSideLeakMatrix(DonTestCommon):
+    """Marked side records on every secured record of the fixtures (both
+    municipalities, every domain and sharing level), in their widest form:
+    every user listed as recipient, notified and following, the file public.
+    Every user finds exactly the side records of the documents they may read.
+    The models come from the registry (don.access and don.side.guard)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.users = cls.don_users | cls.outsiders | cls.kt_b
+        partners = cls.users.partner_id
+        project = env["project.project"].create(
+            {"name": "DON Testdorp", "is_don_project": True, "company_id": cls.company_a.id}
+        )
+        env["project.task"].create(
+            [
+                {"name": f"Actie {case.id}", "project_id": project.id, "don_case_id": case.id}
+                for case in (cls.case_a | cls.case_b)
+            ]
+        )
+        cls.docs = []
+        for model_name in env["don.side.guard"]._don_document_models():
+            Model = env[model_name].with_context(active_test=False)
+            if "company_id" not in Model._fields:
+                continue
+            records = Model.search([("company_id", "in", (cls.company_a | cls.company_b).ids)])
+            cls.docs += [(model_name, record.id) for record in records]
+        messages = env["mail.message"].create(
+            [
+                {
+                    "model": model_name,
+                    "res_id": res_id,
+                    "body": f"{MARK}-{model_name}-{res_id}",
+                    "message_type": "comment",
+                }
+                for model_name, res_id in cls.docs
+            ]
+        )
+        # Widest form, written in SQL past the recipient filter: every user
+        # a recipient and notified.
+        env.cr.executemany(
+            "INSERT INTO mail_message_res_partner_rel (mail_message_id, res_partner_id)"
+            " VALUES (%s, %s)",
+            [(message.id, partner.id) for message in messages for partner in partners],
+        )
+        env["mail.notification"].create(
+            [
+                {"mail_message_id": message.id, "res_partner_id": partner.id, "is_read": False}
+                for message in messages
+                for partner in partners
+            ]
+        )
+        env.cr.executemany(
+            "INSERT INTO mail_followers (res_model, res_id, partner_id) VALUES (%s, %s, %s)"
+            " ON CONFLICT DO NOTHING",
+            [(m, r, partner.id) for m, r in cls.docs for partner in partners],
+        )
+        env["ir.attachment"].create(
+            [
+                {
+                    "name": f"{MARK}.txt",
+                    "raw": f"{MARK}-{m}-{r}".encode(),
+                    "res_model": m,
+                    "res_id": r,
+                    "public": True,
+                }
+                for m, r in cls.docs
+            ]
+        )
+        # An activity per document, assigned to every user in turn (past the
+        # assignment check: as if the assignee lost access afterwards).
+        env.cr.executemany(
+            """INSERT INTO mail_activity (res_model_id, res_model, res_id, user_id,
+                   activity_type_id, summary, date_deadline, active, create_date, write_date)
+               SELECT m.id, %s, %s, %s, %s, %s, CURRENT_DATE, TRUE, now(), now()
+                 FROM ir_model m WHERE m.model = %s""",
+            [
+                (m, r, user.id, env.ref("mail.mail_activity_data_todo").id, MARK, m)
+                for m, r in cls.docs
+                for user in cls.users
+            ],
+        )
+        env.invalidate_all()
+
+    def test_side_records_follow_their_document(self):
+        models = {m for m, _r in self.docs}
+        self.assertGreaterEqual(len(models), 7, models)
+        for user in self.users:
+            visible = set()
+            for model_name in models:
+                ids = [r for m, r in self.docs if m == model_name]
+                try:
+                    found = self.env[model_name].with_user(user).search([("id", "in", ids)])
+                except AccessError:
+                    continue
+                visible |= {(model_name, res_id) for res_id in found.ids}
+            domain = [("summary", "=", MARK)]
+            for side, fields, domain in (
+                ("mail.message", ("model", "res_id"), [("body", "ilike", MARK)]),
+                ("mail.activity", ("res_model", "res_id"), domain),
+                ("ir.attachment", ("res_model", "res_id"), [("name", "=", f"{MARK}.txt")]),
+                ("mail.followers", ("res_model", "res_id"), [("res_id", "!=", False)]),
+            ):
+                rows = self.env[side].with_user(user).search_read(domain, list(fields))
+                got = {(row[fields[0]], row[fields[1]]) for row in rows} & set(self.docs)
+                self.assertEqual(got, visible, f"{user.login}: {side}")
+            notifications = (
+                self.env["mail.notification"]
+                .with_user(user)
+                .search([("mail_message_id.body", "ilike", MARK)])
+            )
+            got = {
+                (n.mail_message_id.sudo().model, n.mail_message_id.sudo().res_id)
+                for n in notifications
+            }
+            self.assertEqual(got, visible, f"{user.login}: mail.notification")
+            # Every visible document's marks are found: the test looks at
+            # records that are there.
+            if user == self.kt_soc:
+                self.assertTrue(visible)
