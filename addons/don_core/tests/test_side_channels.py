@@ -327,10 +327,9 @@ class TestSideLeakMatrix(DonTestCommon):
                 except AccessError:
                     continue
                 visible |= {(model_name, res_id) for res_id in found.ids}
-            domain = [("summary", "=", MARK)]
             for side, fields, domain in (
                 ("mail.message", ("model", "res_id"), [("body", "ilike", MARK)]),
-                ("mail.activity", ("res_model", "res_id"), domain),
+                ("mail.activity", ("res_model", "res_id"), [("summary", "=", MARK)]),
                 ("ir.attachment", ("res_model", "res_id"), [("name", "=", f"{MARK}.txt")]),
                 ("mail.followers", ("res_model", "res_id"), [("res_id", "!=", False)]),
             ):
