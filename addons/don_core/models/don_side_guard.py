@@ -13,7 +13,8 @@ This abstract model is added to those side models (``mail.message``,
 ``mail.notification``, ``mail.activity``, ``mail.followers``,
 ``ir.attachment``, ...): their searches leave out, and their access checks
 refuse, the rows of a DON document the current user is not in the access
-relation of. One SQL condition per search, one query per access check.
+relation of. One SQL condition per search (an index probe per row of a DON
+document), one query per access check.
 """
 
 from odoo import _, api, models
@@ -42,25 +43,30 @@ class DonSideGuard(models.AbstractModel):
         not read now (False for any other document)."""
         access = self.env["don.access"]
         uid = self.env.uid
-        branches = [
-            SQL(
-                "(%s = %s AND %s NOT IN %s)",
-                model,
-                name,
-                res_id,
-                access._visible_ids_sql(name, uid),
+
+        def not_visible(model_name, column):
+            # One probe of the unique (res_id, user_id) index of the model's
+            # partition per row, evaluated only for rows of that model.
+            return SQL(
+                "NOT EXISTS (SELECT 1 FROM %s da WHERE da.res_id = %s AND da.user_id = %s)",
+                SQL.identifier(access._partition_name(self.env[model_name])),
+                column,
+                uid,
             )
+
+        branches = [
+            SQL("(%s = %s AND %s)", model, name, not_visible(name, res_id))
             for name in access._secured_models()
         ]
         # An action task is a DON document when it concerns a case: the case
         # decides (the rule of project.task says the same).
         branches.append(
             SQL(
-                "(%s = 'project.task' AND %s IN (SELECT dt.id FROM project_task dt"
-                " WHERE dt.don_case_id IS NOT NULL AND dt.don_case_id NOT IN %s))",
+                "(%s = 'project.task' AND EXISTS (SELECT 1 FROM project_task dt"
+                " WHERE dt.id = %s AND dt.don_case_id IS NOT NULL AND %s))",
                 model,
                 res_id,
-                access._visible_ids_sql("don.case", uid),
+                not_visible("don.case", SQL("dt.don_case_id")),
             )
         )
         return SQL("COALESCE(%s, FALSE)", SQL(" OR ").join(branches))

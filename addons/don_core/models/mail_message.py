@@ -16,7 +16,15 @@ class MailMessage(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         messages = super().create(vals_list)
-        messages._don_drop_recipients_without_access()
+        # Only messages created with recipients are checked (no query for the
+        # others: tracking, notes, intake).
+        with_recipients = [
+            message.id
+            for message, vals in zip(messages, vals_list, strict=True)
+            if vals.get("partner_ids")
+        ]
+        if with_recipients:
+            self.browse(with_recipients)._don_drop_recipients_without_access()
         return messages
 
     def _don_drop_recipients_without_access(self):
