@@ -4,7 +4,7 @@
     "name": "DON Bewustwording",
     "summary": "DON approach against jonge aanwas: awareness campaigns, signal cards, "
     "trainings, refreshers and reach",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
     "license": "AGPL-3",

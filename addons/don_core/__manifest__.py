@@ -15,6 +15,7 @@
         "security/ir.model.access.csv",
         "security/don_core_rules.xml",
         "security/don_privacy_rules.xml",
+        "security/don_side_rules.xml",
         "data/ir_sequence_data.xml",
         "data/don_domain_data.xml",
         "data/don_legal_basis_data.xml",
@@ -63,6 +64,7 @@
             "don_core/static/tests/tours/*.js",
         ],
     },
+    "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/don_demo_users.xml",
         "demo/don_demo_data.xml",

@@ -164,6 +164,29 @@ class TestAccessMatrix(DonAwarenessCommon):
         with self.assertRaises(AccessError):
             reg.with_user(self.prof).read(["name"])
 
+    def test_projectleider_is_no_events_officer(self):
+        # A DON role gives rights inside DON only: the municipality's other
+        # events (and their attendees) stay closed to the Projectleider.
+        self.assertFalse(self.pl.has_group("event.group_event_user"))
+        other = self.env["event.event"].create(
+            {
+                "name": "Open dag gemeentewerf",
+                "date_begin": "2025-10-01 09:00:00",
+                "date_end": "2025-10-01 12:00:00",
+            }
+        )
+        registration = self.env["event.registration"].create(
+            {"event_id": other.id, "name": "Inwoner Jansen"}
+        )
+        Event = self.env["event.event"].with_user(self.pl)
+        self.assertFalse(Event.search([("id", "=", other.id)]))
+        with self.assertRaises(AccessError):
+            other.with_user(self.pl).write({"name": "x"})
+        with self.assertRaises(AccessError):
+            registration.with_user(self.pl).read(["name"])
+        training = self._training(self.school, "2025-09-01 17:00:00", campaign=self.campaign)
+        self.assertEqual(Event.search([("id", "in", (other | training).ids)]), training)
+
     def test_reach_fields_on_partner_hidden_for_others(self):
         self.assertEqual(self.club.with_user(self.kt).don_reach_training_count, 1)
         with self.assertRaises(AccessError):

@@ -32,6 +32,14 @@ from . import project_task
 from . import res_partner
 from . import res_users
 from . import res_groups
+from . import don_side_guard
 from . import mail_activity
+from . import mail_message
+from . import mail_notification
+from . import mail_mail
+from . import mail_followers
+from . import mail_tracking_value
+from . import mail_message_reaction
+from . import ir_attachment
 from . import res_company
 from . import res_config_settings

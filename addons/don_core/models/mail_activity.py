@@ -5,7 +5,11 @@ from odoo.exceptions import ValidationError
 
 
 class MailActivity(models.Model):
-    _inherit = "mail.activity"
+    """An activity on a DON document is readable only by who may read the
+    document now, its assignee included (see don.side.guard)."""
+
+    _name = "mail.activity"
+    _inherit = ["mail.activity", "don.side.guard"]
 
     @api.constrains("res_model", "res_id", "user_id")
     def _check_don_assignee_access(self):

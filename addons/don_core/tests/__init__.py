@@ -13,3 +13,6 @@ from . import test_privacy_2fa
 from . import test_privacy_subject_request
 from . import test_privacy_access
 from . import test_access_inputs
+from . import test_side_channels
+from . import test_side_reports
+from . import test_projectleider_scope

@@ -1,0 +1,73 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, api, models
+from odoo.tools import SQL
+
+
+class MailMessage(models.Model):
+    """A message of a DON document is readable only by who may read the
+    document now: not by its recipients, notified partners or author as
+    such (see don.side.guard)."""
+
+    _name = "mail.message"
+    _inherit = ["mail.message", "don.side.guard"]
+    _don_doc_columns = ("model", "res_id")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        messages = super().create(vals_list)
+        # Only messages created with recipients are checked (no query for the
+        # others: tracking, notes, intake).
+        with_recipients = [
+            message.id
+            for message, vals in zip(messages, vals_list, strict=True)
+            if vals.get("partner_ids")
+        ]
+        if with_recipients:
+            self.browse(with_recipients)._don_drop_recipients_without_access()
+        return messages
+
+    def _don_drop_recipients_without_access(self):
+        """Recipients of a message on a DON document are partners of users
+        who may read the document (``message_post`` filters them too; a
+        direct ``create`` with ``partner_ids`` must not get around that)."""
+        doc_models = self._don_document_models()
+        on_don = self.filtered(lambda m: m.model in doc_models and m.res_id and m.partner_ids)
+        if not on_don:
+            return
+        self.flush_recordset(["partner_ids"])
+        # One query: the recipients who are not a user in the access
+        # relation of the message's document.
+        rows = self.env.execute_query(
+            SQL(
+                """WITH docs AS (
+                       SELECT m.id AS message_id,
+                              CASE WHEN m.model = 'project.task' THEN 'don.case'
+                                   ELSE m.model END AS doc_model,
+                              CASE WHEN m.model = 'project.task' THEN t.don_case_id
+                                   ELSE m.res_id END AS doc_id
+                         FROM mail_message m
+                         LEFT JOIN project_task t
+                                ON m.model = 'project.task' AND t.id = m.res_id
+                        WHERE m.id = ANY(%(ids)s)
+                          AND (m.model <> 'project.task' OR t.don_case_id IS NOT NULL))
+                   SELECT rel.mail_message_id, rel.res_partner_id
+                     FROM docs
+                     JOIN mail_message_res_partner_rel rel
+                       ON rel.mail_message_id = docs.message_id
+                    WHERE NOT EXISTS (
+                          SELECT 1 FROM res_users u
+                            JOIN don_access_entry a
+                              ON a.user_id = u.id AND a.res_model = docs.doc_model
+                             AND a.res_id = docs.doc_id
+                           WHERE u.partner_id = rel.res_partner_id AND u.active)""",
+                ids=on_don.ids,
+            )
+        )
+        dropped = {}
+        for message_id, partner_id in rows:
+            dropped.setdefault(message_id, []).append(Command.unlink(partner_id))
+        for message in self.browse(dropped):
+            # sudo: only removes recipients (no data is read or widened); the
+            # author may not be allowed to write a message once created.
+            message.sudo().partner_ids = dropped[message.id]
