@@ -217,7 +217,10 @@ class DonSignalIntakeLog(models.Model):
 
                 def commit():
                     try:
-                        cr.commit()
+                        # The rate-limit transaction of its own (see the
+                        # docstring), never the request's: committed only
+                        # after the request's transaction was.
+                        cr.commit()  # pylint: disable=invalid-commit
                     finally:
                         cr.close()
 

@@ -73,11 +73,12 @@ class IrHttp(models.AbstractModel):
 
     @classmethod
     def _pre_dispatch(cls, rule, args):
-        super()._pre_dispatch(rule, args)
+        result = super()._pre_dispatch(rule, args)
         if _is_intake_request():
             # Only the route's own arguments reach the reporting pages (see
             # _dispatch); form fields are read from the request there.
             request._don_intake_route_args = dict(args)
+        return result
 
     @classmethod
     def _dispatch(cls, endpoint):
