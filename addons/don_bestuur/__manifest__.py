@@ -19,6 +19,8 @@
         "views/don_gezag_measure_type_views.xml",
         "views/don_gezag_measure_views.xml",
         "views/don_case_views.xml",
+        "views/don_driehoek_meeting_views.xml",
+        "report/don_period_report_reports.xml",
         "views/don_bestuur_menus.xml",
     ],
     "assets": {

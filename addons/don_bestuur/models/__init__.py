@@ -4,3 +4,6 @@ from . import don_access
 from . import don_gezag_measure_type
 from . import don_gezag_measure
 from . import don_case
+from . import don_driehoek_meeting
+from . import don_driehoek_decision
+from . import don_period_report

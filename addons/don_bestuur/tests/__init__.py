@@ -2,3 +2,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import test_gezag_access
 from . import test_gezag_flow
+from . import test_driehoek
