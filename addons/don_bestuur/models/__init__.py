@@ -7,3 +7,5 @@ from . import don_case
 from . import don_driehoek_meeting
 from . import don_driehoek_decision
 from . import don_period_report
+from . import don_project_goal
+from . import don_report_goal

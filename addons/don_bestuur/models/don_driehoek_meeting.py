@@ -75,7 +75,8 @@ class DonDriehoekMeeting(models.Model):
             if PERSONAL_REFERENCE.search(plain):
                 raise ValidationError(
                     _(
-                        "A Driehoek record holds no personal data: remove the case or register number."
+                        "A Driehoek record holds no personal data: remove the case or "
+                        "register number."
                     )
                 )
             self.env.cr.execute(
