@@ -4,3 +4,4 @@ from . import test_gezag_access
 from . import test_gezag_flow
 from . import test_driehoek
 from . import test_goals
+from . import test_ui

@@ -16,6 +16,8 @@ class DonBestuurCommon(DonTestCommon):
         cls.mayor = don_test_user(env, "t_mayor", MAYOR, cls.company_a)
         cls.mayor2 = don_test_user(env, "t_mayor2", MAYOR, cls.company_a)
         cls.mayor_b = don_test_user(env, "t_mayor_b", MAYOR, cls.company_b)
+        cls.mayor.name = "Burgemeester Testdorp"
+        cls.mayor2.name = "Loco-burgemeester Testdorp"
         cls.warning = env.ref("don_bestuur.measure_type_warning")
         cls.Measure = env["don.gezag.measure"]
         measure = cls.Measure.with_user(cls.kt_vei).create(
