@@ -142,9 +142,10 @@ class DonProjectGoal(models.Model):
             elif not goal.measured_value:
                 goal.measured_display = f"<{threshold}"
             else:
+                value = f"{goal.measured_value:g}"
                 goal.measured_display = _(
                     "%(value)s + %(cells)s x <%(threshold)s",
-                    value=f"{goal.measured_value:g}",
+                    value=value,
                     cells=goal.measured_suppressed,
                     threshold=threshold,
                 )
