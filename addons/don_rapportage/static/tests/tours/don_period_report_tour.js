@@ -91,8 +91,12 @@ registry.category("web_tour.tours").add("don_report_dashboard_tour", {
             trigger: ".o_field_widget[name='summary_html'] table.o_don_dashboard tbody tr",
         },
         {
-            content: "A page, not a new record: no save or discard buttons",
-            trigger: ".o_form_view:not(:has(.o_form_button_save)) .o_breadcrumb:not(:contains(New)):not(:contains(Nieuw))",
+            content: "A page, not a new record",
+            trigger: ".o_breadcrumb:not(:contains(New)):not(:contains(Nieuw))",
+        },
+        {
+            content: "No save or discard buttons",
+            trigger: ".o_form_view:not(:has(.o_form_button_save:visible))",
         },
         {
             content: "Open the signal figures",
