@@ -96,7 +96,7 @@ registry.category("web_tour.tours").add("don_report_dashboard_tour", {
         },
         {
             content: "No save or discard buttons",
-            trigger: ".o_form_view:not(:has(.o_form_button_save:visible))",
+            trigger: ".o_form_view:not(:has(.o_form_status_indicator_buttons:not(.invisible)))",
         },
         {
             content: "Open the signal figures",
