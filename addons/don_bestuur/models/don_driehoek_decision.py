@@ -28,7 +28,7 @@ class DonDriehoekDecision(models.Model):
     )
     owner = fields.Char(string="Responsible office", help="An office, not a young person.")
     deadline = fields.Date()
-    goal_id = fields.Many2one("don.project.goal", string="Goal", ondelete="set null")
+    goal_id = fields.Many2one("don.project.goal", ondelete="set null")
     state = fields.Selection([("open", "Open"), ("done", "Done")], default="open", required=True)
     company_id = fields.Many2one(related="meeting_id.company_id", store=True, index=True)
     date = fields.Date(related="meeting_id.date", store=True)
