@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="$ROOT/.build"
 PYTHON="${PYTHON:-python3}"
-DON_ADDONS="don_core,don_signalen,don_bewustwording,don_rapportage"
+DON_ADDONS="don_core,don_signalen,don_bewustwording,don_rapportage,don_bestuur"
 mkdir -p "$BUILD"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

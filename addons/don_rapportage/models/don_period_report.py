@@ -156,6 +156,9 @@ class DonPeriodReport(models.Model):
         for report in self:
             if report.state != "draft":
                 raise UserError(_("Only a draft report can be generated again."))
+            # The labels are frozen in the language of the report's readers
+            # (the municipality's), not of whoever generates it.
+            report = report.with_context(lang=report._don_reader_lang())
             commands = [fields.Command.clear()] + [
                 fields.Command.create(vals) for vals in report._collect_lines()
             ]
@@ -168,6 +171,14 @@ class DonPeriodReport(models.Model):
                 }
             )
         return True
+
+    def _don_reader_lang(self):
+        """The language the report is written in: the municipality's."""
+        self.ensure_one()
+        lang = self.company_id.partner_id.lang
+        if lang and self.env["res.lang"]._lang_get(lang):
+            return lang
+        return self.env.lang
 
     def action_approve(self):
         self._check_projectleider()

@@ -76,17 +76,67 @@ class DonReportDashboard(models.TransientModel):
                 suppressed = sum(val[1] for val in figures.values())
                 shown.append(cube._don_format(value, suppressed))
                 raw.append((value, suppressed))
-            (cur, cur_sup), (prev, prev_sup) = raw
-            if cur_sup or prev_sup:
-                trend = "?"
-            elif cur > prev:
-                trend = "▲"
-            elif cur < prev:
-                trend = "▼"
-            else:
-                trend = "="
+            trend = self._don_trend(raw[0], raw[1], bounded=keys is None)
             result.append((str(label), shown[0], shown[1], trend))
         return result
+
+    @api.model
+    def _don_trend(self, current, previous, bounded=True):
+        """The trend as an arrow with the change, from (published value,
+        suppressed cells) of this and the previous quarter.
+
+        Without suppressed cells: '▲ +3', '▼ -2' or '= 0'. With suppressed
+        cells the change is not published; a ``bounded`` figure (the total of
+        a dimension: each suppressed cell is a monthly cell below the
+        threshold) still has a direction when the ranges do not overlap, else
+        '≈' (within the small-number range). Never '?'."""
+        (cur, cur_sup), (prev, prev_sup) = current, previous
+        if not cur_sup and not prev_sup:
+            change = cur - prev
+            arrow = "▲" if change > 0 else "▼" if change < 0 else "="
+            return f"{arrow} {change:+d}" if change else "= 0"
+        if bounded:
+            top = self.env["don.report.cube"]._don_threshold() - 1
+            cur_low, cur_high = cur + cur_sup, cur + cur_sup * top
+            prev_low, prev_high = prev + prev_sup, prev + prev_sup * top
+            if cur_low > prev_high:
+                return "▲"
+            if cur_high < prev_low:
+                return "▼"
+        return "≈"
+
+    def action_quarter_previous(self):
+        self.ensure_one()
+        self.reference_date = self._quarter(self.reference_date)[0] - relativedelta(days=1)
+
+    def action_quarter_next(self):
+        self.ensure_one()
+        self.reference_date = self._quarter(self.reference_date)[1] + relativedelta(days=1)
+
+    @api.model
+    def action_open_dashboard(self):
+        """Open the dashboard as a page: a saved record, read-only, so the
+        web client shows no 'New' and no save or discard buttons."""
+        dashboard = self.create({})
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Reporting dashboard"),
+            "res_model": self._name,
+            "res_id": dashboard.id,
+            "view_mode": "form",
+            "target": "current",
+            "context": {"form_view_initial_mode": "readonly"},
+        }
+
+    @api.depends("company_id", "reference_date")
+    def _compute_display_name(self):
+        for dashboard in self:
+            start, _end = self._quarter(dashboard.reference_date or fields.Date.today())
+            dashboard.display_name = _(
+                "Key figures Q%(quarter)s %(year)s",
+                quarter=(start.month - 1) // 3 + 1,
+                year=str(start.year),
+            )
 
     @api.depends("company_id", "reference_date")
     def _compute_summary(self):

@@ -3,3 +3,4 @@ from . import test_period_report
 from . import test_access
 from . import test_ui
 from . import test_awareness
+from . import test_reports_say_something

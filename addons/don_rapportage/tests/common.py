@@ -25,6 +25,9 @@ class DonReportCommon(DonTestCommon):
         env = cls.env
         env["ir.config_parameter"].sudo().set_param("don_rapportage.small_number_threshold", "5")
         env["ir.config_parameter"].sudo().set_param("don_rapportage.period_grain", "month")
+        # Reports are written in the municipality's language: English here,
+        # like the test users (test_reports_say_something switches to Dutch).
+        cls.company_a.partner_id.lang = "en_US"
         Channel = env["don.signal.channel"]
         cls.ch_school = Channel.create({"name": "Testkanaal school", "code": "t_school"})
         cls.ch_police = Channel.create({"name": "Testkanaal politie", "code": "t_police"})

@@ -51,7 +51,7 @@ class TestPeriodReportTour(HttpCase, DonReportCommon):
                 login="t_reporting",
             )
         self.start_tour(
-            f"/odoo/action-don_rapportage.don_report_dashboard_action?cids={self.company_a.id}",
+            f"/odoo/action-don_rapportage.don_report_dashboard_action_open?cids={self.company_a.id}",
             "don_report_dashboard_tour",
             login="t_reporting",
         )

@@ -84,11 +84,19 @@ registry.category("web_tour.tours").add("don_period_report_print_tour", {
  * against the previous one, small numbers shown as <5.
  */
 registry.category("web_tour.tours").add("don_report_dashboard_tour", {
-    url: "/odoo/action-don_rapportage.don_report_dashboard_action",
+    url: "/odoo/action-don_rapportage.don_report_dashboard_action_open",
     steps: () => [
         {
             content: "Key figures are shown",
             trigger: ".o_field_widget[name='summary_html'] table.o_don_dashboard tbody tr",
+        },
+        {
+            content: "A page, not a new record",
+            trigger: ".o_breadcrumb:not(:contains(New)):not(:contains(Nieuw))",
+        },
+        {
+            content: "No save or discard buttons",
+            trigger: ".o_form_view:not(:has(.o_form_status_indicator_buttons:not(.invisible)))",
         },
         {
             content: "Open the signal figures",

@@ -1,0 +1,11 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import don_access
+from . import don_gezag_measure_type
+from . import don_gezag_measure
+from . import don_case
+from . import don_driehoek_meeting
+from . import don_driehoek_decision
+from . import don_period_report
+from . import don_project_goal
+from . import don_report_goal

@@ -1,0 +1,7 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import test_gezag_access
+from . import test_gezag_flow
+from . import test_driehoek
+from . import test_goals
+from . import test_ui

@@ -1,0 +1,83 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The Driehoek record holds no personal data; the period report shows it."""
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged
+
+from .common import DonBestuurCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDriehoek(DonBestuurCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Meeting = cls.env["don.driehoek.meeting"]
+
+    def meeting(self, user=None, **vals):
+        values = {
+            "name": "Driehoek voorjaar",
+            "company_id": self.company_a.id,
+            "date": "2026-05-12",
+            "priorities": "<p>Ronselen bij het station krijgt voorrang.</p>",
+        }
+        values.update(vals)
+        return self.Meeting.with_user(user or self.mayor).create(values)
+
+    def test_no_personal_data_in_the_model(self):
+        # No field of the Driehoek points to a young person, a case, a
+        # contribution or a measure.
+        personal = {"don.youth", "don.case", "don.case.note", "don.gezag.measure", "res.partner"}
+        for model in ("don.driehoek.meeting", "don.driehoek.decision"):
+            for name, field in self.env[model]._fields.items():
+                if name.startswith("message_") or name in ("activity_ids", "rating_ids"):
+                    continue
+                self.assertNotIn(getattr(field, "comodel_name", None), personal, f"{model}.{name}")
+
+    def test_names_and_numbers_refused(self):
+        with self.assertRaises(ValidationError):
+            self.meeting(priorities="<p>Bespreking van noah verbeek</p>")
+        with self.assertRaises(ValidationError):
+            self.meeting(mandate=f"<p>Zie {self.case_a.reference}</p>")
+        with self.assertRaises(ValidationError):
+            self.meeting(name=f"Over {self.youth_a.reference}")
+        meeting = self.meeting()
+        with self.assertRaises(ValidationError):
+            meeting.write({"decision_ids": [(0, 0, {"name": "Gesprek met Liam de Groot"})]})
+        # A young person of another municipality is not matched (and not
+        # revealed): the check is per municipality.
+        self.assertTrue(self.meeting(priorities="<p>Zara Veenstra</p>"))
+
+    def test_roles(self):
+        meeting = self.meeting()
+        self.assertTrue(meeting.with_user(self.reporting).read(["priorities"]))
+        with self.assertRaises(AccessError):
+            meeting.with_user(self.reporting).write({"name": "Anders"})
+        self.assertTrue(self.meeting(user=self.pl))
+        for user in (self.kt_vei, self.prof_soc, self.plain, self.kt_b):
+            with self.assertRaises(AccessError):
+                meeting.with_user(user).read(["priorities"])
+
+    def test_period_report_shows_the_driehoek(self):
+        meeting = self.meeting(
+            decision_ids=[(0, 0, {"name": "Stationsgebied is prioritair", "owner": "Burgemeester"})]
+        )
+        meeting.action_final()
+        self.meeting(name="Concept niet in rapport")
+        report = self.env["don.period.report"].create(
+            {
+                "company_id": self.company_a.id,
+                "period_type": "quarter",
+                "year": 2026,
+                "quarter": "2",
+            }
+        )
+        self.assertEqual(report._driehoek_meetings(), meeting)
+        html, _fmt = self.env["ir.actions.report"]._render_qweb_html(
+            "don_rapportage.action_report_don_period_report", report.ids
+        )
+        text = html.decode()
+        self.assertIn("Stationsgebied is prioritair", text)
+        self.assertIn("Ronselen bij het station", text)
+        self.assertNotIn("Concept niet in rapport", text)
