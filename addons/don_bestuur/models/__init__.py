@@ -1,6 +1,5 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import don_access
 from . import don_gezag_measure_type
 from . import don_gezag_measure
 from . import don_case

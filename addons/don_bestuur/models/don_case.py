@@ -28,8 +28,17 @@ class DonCase(models.Model):
     # their contributions, factors, system or interventions).
     # ------------------------------------------------------------------
     @api.model
+    def _don_access_declaration(self):
+        declaration = super()._don_access_declaration()
+        declaration["inputs"] = dict(
+            declaration["inputs"],
+            **{"don.gezag.measure": ("case_id", "state", "mayor_id", "decided_by_id")},
+        )
+        return declaration
+
+    @api.model
     def _don_access_condition(self, params):
-        mayor = self._don_sql_in_group(self.env["don.access"]._gid(MAYOR_GROUP))
+        mayor = self._don_sql_in_group(params, self.env["don.access"]._gid(MAYOR_GROUP))
         return SQL(
             """(%s) OR (%s AND EXISTS (
                 SELECT 1 FROM don_gezag_measure m

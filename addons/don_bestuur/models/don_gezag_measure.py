@@ -33,7 +33,11 @@ class DonGezagMeasure(models.Model):
     _rec_name = "reference"
     _mail_post_access = "read"
 
-    _don_access_fields = ("company_id", "case_id", "state", "mayor_id", "decided_by_id")
+    _don_access_fields = ("company_id", "case_id", "state")
+    # A measure follows its case (whoever sees the case, the mayor not the
+    # drafts); the case in turn reads its measures as a declared input (the
+    # mayor of a proposed or decided measure sees the case, see don.case).
+    _don_access_follows = (("don.case", "case_id"),)
     _don_privacy_fields = ("reasoning", "decision_reason", "execution_note", "area")
 
     reference = fields.Char(
@@ -161,8 +165,8 @@ class DonGezagMeasure(models.Model):
     def _don_access_condition(self, params):
         mayor_only = SQL(
             "(%s AND NOT %s)",
-            self._don_sql_in_group(self.env["don.access"]._gid(MAYOR_GROUP)),
-            self._don_sql_in_group(params["kernteam"]),
+            self._don_sql_in_group(params, self.env["don.access"]._gid(MAYOR_GROUP)),
+            self._don_sql_in_group(params, params["kernteam"]),
         )
         return SQL(
             "%s AND (rec.state <> 'draft' OR NOT %s)",
@@ -170,22 +174,9 @@ class DonGezagMeasure(models.Model):
             mayor_only,
         )
 
-    @api.model
-    def _don_access_scope(self, touched):
-        if "don.case" not in touched:
-            return []
-        case_ids = touched["don.case"]
-        if case_ids is None:
-            return None
-        self.env.cr.execute(
-            "SELECT id FROM don_gezag_measure WHERE case_id IN %s", [tuple(case_ids)]
-        )
-        return [row[0] for row in self.env.cr.fetchall()]
-
-    def _don_recompute_access(self):
-        # The case's audience depends on its measures (the mayor): recompute
-        # the cases, which recomputes their measures (scope above).
-        self.env["don.access"]._recompute("don.case", self.case_id.ids)
+    def _don_input_scope(self, model_name):
+        # The cases whose audience reads these measures (their mayor).
+        return self.case_id.ids
 
     # ------------------------------------------------------------------
     # CRUD
