@@ -29,7 +29,7 @@ SIZE = 128
 def draw(colour, subject):
     image = Image.new("RGBA", (SIZE, SIZE), (0, 0, 0, 0))
     pen = ImageDraw.Draw(image)
-    pen.rounded_rectangle((0, 0, SIZE - 1, SIZE - 1), radius=18, fill=colour + (255,))
+    pen.rounded_rectangle((0, 0, SIZE - 1, SIZE - 1), radius=18, fill=(*colour, 255))
     big = ImageFont.truetype(FONT, 40)
     top = 44 if subject is None else 30
     pen.text((SIZE / 2, top), "DON", font=big, fill="white", anchor="mt")

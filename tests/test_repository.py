@@ -10,7 +10,9 @@ for every session, options or not):
 
 import ast
 import configparser
+import importlib.util
 import os
+import struct
 from pathlib import Path
 
 import pytest
@@ -122,6 +124,88 @@ def test_addon_manifest(addon):
     assert manifest["version"].startswith("18.0.")
     assert len(manifest["version"].split(".")) == 5
     assert manifest["license"] in ("AGPL-3", "LGPL-3")
+
+
+def _manifest(addon):
+    return ast.literal_eval((addon / "__manifest__.py").read_text(encoding="utf-8"))
+
+
+def test_license_file():
+    """The root LICENSE is the full AGPL-3.0 that every manifest names."""
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.lstrip().startswith("GNU AFFERO GENERAL PUBLIC LICENSE")
+    assert "Version 3, 19 November 2007" in text
+    assert "13. Remote Network Interaction; Use with the GNU General Public" in text
+    assert "END OF TERMS AND CONDITIONS" in text
+    assert len(text.splitlines()) > 600
+    for addon in DON_ADDONS:
+        assert _manifest(ADDONS / addon)["license"] == "AGPL-3"
+
+
+@pytest.mark.parametrize("addon", DON_ADDONS)
+def test_addon_metadata(addon):
+    """What the Apps list and a packager read: author, website, maintainers,
+    maturity; every DON addon is an application with its own icon."""
+    manifest = _manifest(ADDONS / addon)
+    assert manifest["author"] == "DON for Odoo"
+    assert manifest["website"].startswith("https://")
+    assert manifest["maintainers"] and all(manifest["maintainers"])
+    assert manifest["development_status"] in ("Alpha", "Beta", "Production/Stable", "Mature")
+    assert manifest["application"] is True, f"{addon} is hidden by the Apps list's filter"
+    assert manifest["summary"].strip() and manifest["category"] == "Services/DON"
+    icon = ADDONS / addon / "static" / "description" / "icon.png"
+    data = icon.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{icon} is not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    assert width == height and width >= 64, f"{icon} is {width}x{height}"
+    websites = {_manifest(ADDONS / other)["website"] for other in DON_ADDONS}
+    assert len(websites) == 1, "the four addons live in one repository"
+
+
+def _readme_generator():
+    pytest.importorskip("markdown_it")
+    spec = importlib.util.spec_from_file_location(
+        "gen_addon_readme", ROOT / "scripts" / "gen_addon_readme.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("addon", DON_ADDONS)
+def test_generated_readme_current(addon):
+    """README.rst and static/description/index.html are what
+    scripts/gen_addon_readme.py makes of readme/*.md and the manifest now."""
+    generator = _readme_generator()
+    for path, expected in generator.generate(ADDONS / addon).items():
+        assert path.is_file(), f"{path} is missing: run python3 scripts/gen_addon_readme.py"
+        assert path.read_text(encoding="utf-8") == expected, (
+            f"{path.relative_to(ROOT)} is stale: run python3 scripts/gen_addon_readme.py"
+        )
+    html = (ADDONS / addon / "static" / "description" / "index.html").read_text(encoding="utf-8")
+    assert not html.startswith("<?xml"), "Odoo 18 warns about XML declarations in index.html"
+    assert _manifest(ADDONS / addon)["name"] in html
+
+
+def test_readme_generator_markdown():
+    """The markdown the fragments use comes out as valid RST with the same
+    structure (docutils halts on any warning)."""
+    generator = _readme_generator()
+    rst = generator.md_to_rst(
+        "## Part\n\nText with `code`s, **bold**, *em* and a [link](https://example.org).\n\n"
+        "- one\n  - nested `x`\n- two_\n\n1. first\n2. second\n\n"
+        "| a | b |\n|---|---|\n| `c` | d |\n\n```\nliteral *text*\n```\n",
+        1,
+    )
+    assert "Part\n----" in rst
+    assert "``code``\\ s" in rst
+    assert "`link <https://example.org>`__" in rst
+    assert ".. list-table::" in rst
+    assert "    literal *text*" in rst
+    html = generator.index_html("=====\nTitle\n=====\n\n" + rst)
+    assert "<strong>bold</strong>" in html
+    assert '<a class="reference external" href="https://example.org">link</a>' in html
+    assert "two_" in html
 
 
 @pytest.mark.parametrize("addon", _addon_dirs(), ids=lambda path: path.name)
