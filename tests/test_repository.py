@@ -422,3 +422,20 @@ def test_prod_entrypoint_secrets(tmp_path):
     )
     assert result.returncode == 2
     assert "secret 'admin_passwd' is missing" in result.stderr
+
+
+def test_prod_build_context():
+    """The image's build context (the repository root) lets in the wheels
+    and the two files the Dockerfile copies, nothing else."""
+    ignore = (DOCKER / "Dockerfile.dockerignore").read_text(encoding="utf-8")
+    rules = [line for line in ignore.splitlines() if line and not line.startswith("#")]
+    assert rules[0] == "*"
+    allowed = {rule[1:] for rule in rules[1:]}
+    assert allowed == {
+        "dist/odoo_addon_don_*.whl",
+        "docker/prod/odoo.conf",
+        "docker/prod/odoo-entrypoint.sh",
+    }
+    dockerfile = (DOCKER / "Dockerfile").read_text(encoding="utf-8")
+    for source in re.findall(r"^COPY (?:--\S+ )*(\S+) ", dockerfile, re.M):
+        assert source in allowed, f"the Dockerfile copies {source}, outside the context"
