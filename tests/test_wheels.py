@@ -14,50 +14,27 @@ DON_SKIP_WHEEL_CHECK=1 skips it (quick local runs; CI never sets it).
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-DON_ADDONS = ("don_core", "don_signalen", "don_bewustwording", "don_rapportage")
+from odoo_process import (
+    DON_ADDONS,
+    ROOT,
+    database,
+    dropdb,
+    log_problems,
+    odoo,
+    odoo_own_addons_paths,
+    psql,
+    run,
+    write_config,
+)
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("DON_SKIP_WHEEL_CHECK") == "1", reason="DON_SKIP_WHEEL_CHECK=1"
 )
-
-
-def _run(args, **kwargs):
-    result = subprocess.run(args, capture_output=True, text=True, check=False, **kwargs)
-    assert result.returncode == 0, (
-        f"{' '.join(map(str, args))} failed ({result.returncode}):\n"
-        f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-    )
-    return result.stdout
-
-
-def _odoo_own_addons_paths(python):
-    """Odoo's own addons folders, as the installed Odoo reports them."""
-    out = _run(
-        [
-            python,
-            "-c",
-            "import os, odoo; from odoo.tools import config; config.parse_config([]); "
-            "print(','.join(p for p in config['addons_path'].split(',') if os.path.isdir(p)))",
-        ],
-        cwd="/",
-    )
-    paths = [path for path in out.strip().split(",") if path]
-    return [path for path in paths if not Path(path).resolve().is_relative_to(ROOT)]
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -66,12 +43,12 @@ def wheel_env():
     shutil.rmtree(work, ignore_errors=True)
     dist = work / "dist"
     env = dict(os.environ, DON_WHEEL_DIR=str(dist), PYTHON=sys.executable)
-    _run(["bash", str(ROOT / "scripts" / "wheels.sh")], env=env)
+    run(["bash", str(ROOT / "scripts" / "wheels.sh")], env=env)
     venv = work / "venv"
     # --system-site-packages: Odoo 18 and its requirements come from beside it.
-    _run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)])
+    run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)])
     python = str(venv / "bin" / "python")
-    _run(
+    run(
         [
             sys.executable,
             "-m",
@@ -131,7 +108,7 @@ def test_addons_install_from_wheels(wheel_env):
     without errors or warnings."""
     python = wheel_env["python"]
     venv = wheel_env["venv"]
-    located = _run(
+    located = run(
         [
             python,
             "-c",
@@ -144,63 +121,30 @@ def test_addons_install_from_wheels(wheel_env):
         assert Path(line).resolve().is_relative_to(venv.resolve()), line
 
     work = wheel_env["work"]
-    db = os.environ.get("DON_TEST_DB", "don_test") + "_wheels"
-    conf = work / "odoo-wheels.conf"
-    conf.write_text(
-        "[options]\n"
-        f"addons_path = {','.join(_odoo_own_addons_paths(python))}\n"
-        f"db_name = {db}\n"
-        f"dbfilter = ^{db}$\n"
-        f"data_dir = {work / 'data'}\n"
-        f"http_port = {_free_port()}\n"
-        "http_interface = 127.0.0.1\n"
-        "list_db = False\n"
-        "without_demo = all\n",
-        encoding="utf-8",
+    db = database("wheels")
+    conf = write_config(
+        work / "odoo-wheels.conf", db, odoo_own_addons_paths(python), work / "data", demo=False
     )
     assert str(ROOT / "addons") not in conf.read_text(encoding="utf-8")
     log = work / "install.log"
-    subprocess.run(["dropdb", "--if-exists", "--force", db], check=True)
+    dropdb(db)
     try:
-        _run(
-            [
-                python,
-                "-c",
-                "import sys, odoo.cli; sys.argv[0] = 'odoo'; odoo.cli.main()",
-                "-c",
-                str(conf),
-                "-d",
-                db,
-                "-i",
-                ",".join(DON_ADDONS),
-                "--stop-after-init",
-                "--log-level=info",
-                f"--logfile={log}",
-            ],
-            cwd="/",
-            env={k: v for k, v in os.environ.items() if k != "ODOO_RC"},
+        odoo(
+            conf, "-d", db, "-i", ",".join(DON_ADDONS), "--stop-after-init", python=python, log=log
         )
         text = log.read_text(encoding="utf-8")
         paths = re.search(r"addons paths: (\[.*\])", text).group(1)
         assert str(venv) in paths, paths
         assert str(ROOT / "addons") not in paths, paths
-        problems = [
-            line for line in text.splitlines() if re.search(r" (WARNING|ERROR|CRITICAL) ", line)
-        ]
+        problems = log_problems(log, ("WARNING", "ERROR", "CRITICAL"))
         assert not problems, "\n".join(problems[:20])
-        states = _run(
-            [
-                "psql",
-                "-d",
-                db,
-                "-tAc",
-                "SELECT name || '=' || state || '=' || latest_version FROM ir_module_module "
-                "WHERE name LIKE 'don\\_%' ORDER BY name",
-            ]
+        states = psql(
+            db,
+            "SELECT name || '=' || state FROM ir_module_module "
+            "WHERE name LIKE 'don\\_%' ORDER BY name",
         ).split()
-        assert sorted(s.split("=")[0] for s in states) == sorted(DON_ADDONS)
-        assert all(s.split("=")[1] == "installed" for s in states), states
-        demo = _run(["psql", "-d", db, "-tAc", "SELECT count(*) FROM ir_module_module WHERE demo"])
-        assert demo.strip() == "0", "a production install carries no demo data"
+        assert states == [f"{addon}=installed" for addon in sorted(DON_ADDONS)], states
+        demo = psql(db, "SELECT count(*) FROM ir_module_module WHERE demo")
+        assert demo == "0", "a production install carries no demo data"
     finally:
-        subprocess.run(["dropdb", "--if-exists", "--force", db], check=False)
+        dropdb(db)
