@@ -7,7 +7,10 @@
     "version": "18.0.1.2.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
+    "website": "https://github.com/don-for-odoo/don",
+    "maintainers": ["don-for-odoo"],
     "license": "AGPL-3",
+    "development_status": "Beta",
     "application": True,
     "depends": ["contacts", "project", "mail", "calendar", "auth_totp"],
     "data": [

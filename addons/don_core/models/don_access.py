@@ -122,38 +122,10 @@ class DonAccess(models.AbstractModel):
             " WHERE c.relname = %s AND n.nspname = current_schema()",
             [ACCESS_TABLE],
         )
-        row = cr.fetchone()
-        if row and row[0] == "p":
+        if cr.fetchone():
+            # The plain table of 18.0.1.0.0 is converted before this runs,
+            # by migrations/18.0.1.1.0/pre-migrate.py.
             return
-        if row:
-            # Upgrade from the unpartitioned table of 18.0.1.0.0: the rows
-            # are derived data, moved over as they are.
-            cr.execute(
-                SQL(
-                    "ALTER TABLE %s RENAME TO %s",
-                    SQL.identifier(ACCESS_TABLE),
-                    SQL.identifier(f"{ACCESS_TABLE}_unpartitioned"),
-                )
-            )
-            for name in ("pkey", "user_idx"):
-                cr.execute(
-                    SQL(
-                        "ALTER INDEX IF EXISTS %s RENAME TO %s",
-                        SQL.identifier(f"{ACCESS_TABLE}_{name}"),
-                        SQL.identifier(f"{ACCESS_TABLE}_unpartitioned_{name}"),
-                    )
-                )
-            if sql.constraint_definition(
-                cr, ACCESS_TABLE + "_unpartitioned", ACCESS_TABLE + "_user_id_fkey"
-            ):
-                cr.execute(
-                    SQL(
-                        "ALTER TABLE %s RENAME CONSTRAINT %s TO %s",
-                        SQL.identifier(f"{ACCESS_TABLE}_unpartitioned"),
-                        SQL.identifier(f"{ACCESS_TABLE}_user_id_fkey"),
-                        SQL.identifier(f"{ACCESS_TABLE}_unpartitioned_user_id_fkey"),
-                    )
-                )
         cr.execute(
             SQL(
                 """
@@ -175,51 +147,6 @@ class DonAccess(models.AbstractModel):
                 default_user=SQL.identifier(f"{ACCESS_TABLE}__default_user_idx"),
             )
         )
-        if row:
-            cr.execute(
-                SQL(
-                    "SELECT DISTINCT res_model FROM %s",
-                    SQL.identifier(f"{ACCESS_TABLE}_unpartitioned"),
-                )
-            )
-            for (model_name,) in cr.fetchall():
-                if model_name not in self.env:
-                    # A model of a module that is loaded after don_core (in
-                    # an update, each module's models come with the module):
-                    # its rows wait in the default partition, and move to
-                    # their own when that model's init creates it.
-                    cr.execute(
-                        SQL(
-                            "INSERT INTO %s (res_model, res_id, user_id)"
-                            " SELECT res_model, res_id, user_id FROM %s WHERE res_model = %s",
-                            SQL.identifier(ACCESS_TABLE),
-                            SQL.identifier(f"{ACCESS_TABLE}_unpartitioned"),
-                            model_name,
-                        )
-                    )
-                    continue
-                model = self.env[model_name]
-                self._ensure_partition(model)
-                cr.execute(
-                    SQL(
-                        """INSERT INTO %(table)s
-                           SELECT o.res_model, o.res_id, o.user_id, rec.company_id, %(active)s
-                             FROM %(old)s o JOIN %(rec_table)s rec ON rec.id = o.res_id
-                            WHERE o.res_model = %(model)s""",
-                        table=SQL.identifier(ACCESS_TABLE),
-                        active=self._sql_active(model),
-                        old=SQL.identifier(f"{ACCESS_TABLE}_unpartitioned"),
-                        rec_table=SQL.identifier(model._table),
-                        model=model_name,
-                    )
-                )
-            cr.execute(
-                SQL(
-                    "DROP TABLE %s; ANALYZE %s",
-                    SQL.identifier(f"{ACCESS_TABLE}_unpartitioned"),
-                    SQL.identifier(ACCESS_TABLE),
-                )
-            )
 
     @api.model
     def _sql_active(self, model):

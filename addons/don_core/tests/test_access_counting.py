@@ -11,6 +11,7 @@ answer of the relation, for every role and domain."""
 
 from odoo import Command
 from odoo.exceptions import AccessError
+from odoo.modules.migration import load_script
 from odoo.tests import tagged
 
 from .common import DonTestCommon
@@ -157,7 +158,10 @@ class TestAccessCounting(DonTestCommon):
         self.assertEqual(cr.fetchone()[0], 0)
 
     def test_upgrade_from_the_unpartitioned_table(self):
-        """18.0.1.0.0 had one plain table: its rows move over unchanged."""
+        """18.0.1.0.0 had one plain table: migrations/18.0.1.1.0 converts it
+        and every secured model's init takes its rows, unchanged, into its
+        partition (tests/test_upgrade.py runs a real update of an
+        18.0.1.0.0 database)."""
         cr = self.env.cr
         snapshot = "SELECT res_model, res_id, user_id, company_id, active FROM don_access_entry"
         cr.execute(snapshot)
@@ -173,12 +177,33 @@ class TestAccessCounting(DonTestCommon):
                CREATE INDEX don_access_entry_user_idx
                    ON don_access_entry (user_id, res_model, res_id)"""
         )
-        self.env["don.access"]._ensure_table()
+        for step in ("pre", "post"):
+            script = load_script(f"don_core/migrations/18.0.1.1.0/{step}-migrate.py", "don_core")
+            if step == "post":
+                # In the update, the models' init runs between the two scripts.
+                for model_name in self.env["don.access"]._secured_models():
+                    self.env[model_name].init()
+            script.migrate(cr, "18.0.1.0.0")
         cr.execute(snapshot)
         self.assertEqual(sorted(cr.fetchall()), before)
         cr.execute("SELECT relkind FROM pg_class WHERE relname = 'don_access_entry'")
         self.assertEqual(cr.fetchone()[0], "p")
         self.assertEqual(self.env["don.case"].with_user(self.prof_soc).search([]), self.case_a)
+
+    def test_migration_leaves_a_partitioned_relation_alone(self):
+        """The scripts run only on the plain table: on a database that is
+        partitioned already (a new install, a repeated update) they change
+        nothing."""
+        cr = self.env.cr
+        snapshot = "SELECT res_model, res_id, user_id, company_id, active FROM don_access_entry"
+        cr.execute(snapshot)
+        before = sorted(cr.fetchall())
+        for step in ("pre", "post"):
+            script = load_script(f"don_core/migrations/18.0.1.1.0/{step}-migrate.py", "don_core")
+            script.migrate(cr, "18.0.1.0.0")
+            script.migrate(cr, None)
+        cr.execute(snapshot)
+        self.assertEqual(sorted(cr.fetchall()), before)
 
     def test_rows_waiting_in_the_default_partition_move_to_their_own(self):
         """In an update, an addon's models load after don_core: their rows
