@@ -10,7 +10,7 @@
 set -euo pipefail
 
 DB="${DON_DEMO_DB:-don_demo}"
-ADDONS="don_core,don_signalen,don_bewustwording,don_rapportage"
+ADDONS="don_core,don_signalen,don_bewustwording,don_rapportage,don_bestuur"
 CONF="${ODOO_RC:-/etc/odoo/odoo.conf}"
 
 # The connection settings of odoo.conf, for psql.
@@ -30,19 +30,19 @@ for _ in $(seq 1 60); do
 done
 psql -d postgres -tAc "SELECT 1" >/dev/null
 
-# Installed = all four DON addons installed. A database that does not exist
+# Installed = all five DON addons installed. A database that does not exist
 # counts as 0, and so does one left behind by an interrupted first run.
 installed=$(psql -d "$DB" -tAc \
     "SELECT count(*) FROM ir_module_module
-      WHERE name IN ('don_core', 'don_signalen', 'don_bewustwording', 'don_rapportage')
+      WHERE name IN ('don_core', 'don_signalen', 'don_bewustwording', 'don_rapportage', 'don_bestuur')
         AND state = 'installed'" 2>/dev/null || echo 0)
 
-if [ "$installed" = "4" ] && [ "${DON_UPGRADE:-0}" != "1" ]; then
+if [ "$installed" = "5" ] && [ "${DON_UPGRADE:-0}" != "1" ]; then
     echo "init-demo: database '$DB' has the DON addons; nothing to do."
     exit 0
 fi
 
-if [ "$installed" = "4" ]; then
+if [ "$installed" = "5" ]; then
     echo "init-demo: upgrading the DON addons in '$DB'"
     exec odoo -c "$CONF" -d "$DB" -u "$ADDONS" --stop-after-init
 fi

@@ -27,7 +27,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = ROOT / "addons"
-DON_ADDONS = ("don_core", "don_signalen", "don_bewustwording", "don_rapportage")
+DON_ADDONS = ("don_core", "don_signalen", "don_bewustwording", "don_rapportage", "don_bestuur")
 SECTIONS = (
     ("INSTALL", "Installation"),
     ("CONFIGURE", "Configuration"),

@@ -22,6 +22,7 @@ ICONS = {
     "don_signalen": ((192, 90, 38), "signalen"),
     "don_bewustwording": ((46, 139, 87), "bewust"),
     "don_rapportage": ((102, 72, 148), "rapportage"),
+    "don_bestuur": ((140, 40, 60), "bestuur"),
 }
 SIZE = 128
 

@@ -22,7 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = ROOT / "addons"
 DOCKER = ROOT / "docker"
-DON_ADDONS = ("don_core", "don_signalen", "don_bewustwording", "don_rapportage")
+DON_ADDONS = ("don_core", "don_signalen", "don_bewustwording", "don_rapportage", "don_bestuur")
 
 
 def _addon_dirs():

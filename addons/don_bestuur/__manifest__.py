@@ -7,7 +7,11 @@
     "version": "18.0.1.0.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
+    "website": "https://github.com/don-for-odoo/don",
+    "maintainers": ["don-for-odoo"],
     "license": "AGPL-3",
+    "development_status": "Beta",
+    "application": True,
     "depends": ["don_rapportage"],
     "data": [
         "security/don_bestuur_security.xml",
