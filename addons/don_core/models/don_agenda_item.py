@@ -53,6 +53,9 @@ class DonAgendaItem(models.Model):
 
     _don_access_fields = ("meeting_id", "case_id", "company_id")
     _don_access_follows = (("don.meeting", "meeting_id"), ("don.case", "case_id"))
+    # A confirmed guest of the item (from the flexible shell) sees it: the
+    # guests are an input, recomputed by don.agenda.item.guest itself.
+    _don_access_inputs = {"don.agenda.item.guest": ("item_id", "user_id", "confirmed_date")}
 
     meeting_id = fields.Many2one("don.meeting", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="meeting_id.company_id", store=True, index=True)
