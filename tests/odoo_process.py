@@ -12,7 +12,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DON_ADDONS = ("don_core", "don_signalen", "don_bewustwording", "don_rapportage")
+# The addons of the previous release (what an upgrade starts from) and all
+# the addons this repository ships now.
+RELEASED_ADDONS = ("don_core", "don_signalen", "don_bewustwording", "don_rapportage")
+DON_ADDONS = (*RELEASED_ADDONS, "don_bestuur")
 ODOO_MAIN = "import sys, odoo.cli; sys.argv[0] = 'odoo'; odoo.cli.main()"
 
 

@@ -21,7 +21,7 @@ import subprocess
 
 import pytest
 from odoo_process import (
-    DON_ADDONS,
+    RELEASED_ADDONS,
     ROOT,
     database,
     dropdb,
@@ -103,14 +103,14 @@ def upgraded(previous_release):
     new_conf = write_config(work / "current.conf", db, [ROOT / "addons", *own], data, True)
     dropdb(db)
     try:
-        odoo(old_conf, "-d", db, "-i", ",".join(DON_ADDONS), "--stop-after-init")
+        odoo(old_conf, "-d", db, "-i", ",".join(RELEASED_ADDONS), "--stop-after-init")
         before = {
             "relkind": psql(db, "SELECT relkind FROM pg_class WHERE relname = 'don_access_entry'"),
             "rows": int(psql(db, "SELECT count(*) FROM don_access_entry")),
             "models": set(psql(db, "SELECT DISTINCT res_model FROM don_access_entry").split()),
         }
         log = work / "update.log"
-        odoo(new_conf, "-d", db, "-u", ",".join(DON_ADDONS), "--stop-after-init", log=log)
+        odoo(new_conf, "-d", db, "-u", ",".join(RELEASED_ADDONS), "--stop-after-init", log=log)
         yield {"work": work, "db": db, "conf": new_conf, "log": log, "before": before, "data": data}
     finally:
         dropdb(db)
@@ -126,7 +126,7 @@ def test_update_from_previous_release(upgraded):
     assert not problems, "\n".join(problems[:20])
     text = upgraded["log"].read_text(encoding="utf-8")
     assert "access relation partitioned by model" in text, "the migration did not run"
-    for addon in DON_ADDONS:
+    for addon in RELEASED_ADDONS:
         installed = psql(db, f"SELECT latest_version FROM ir_module_module WHERE name = '{addon}'")
         assert installed == _version(addon)
 

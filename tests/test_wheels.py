@@ -61,9 +61,9 @@ def wheel_env():
             "--no-index",
             "--find-links",
             str(dist),
-            # the top addon: pip resolves the three others from its wheel's
+            # the top addon: pip resolves the others from its wheel's
             # Requires-Dist, and Odoo (odoo==18.0.*) from the system packages
-            "odoo-addon-don_rapportage",
+            "odoo-addon-don_bestuur",
         ]
     )
     yield {"work": work, "dist": dist, "venv": venv, "python": python}

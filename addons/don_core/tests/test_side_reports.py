@@ -45,6 +45,10 @@ REVIEWED_POINTERS = {
     "don.subject.request": "DON: privacy officer only",
     "don.signal.bundle.wizard": "wizard of the signal handler; records read with their rule",
     "don.signal.handle.wizard": "wizard of the signal handler; records read with their rule",
+    "don.meeting.approve.wizard": "wizard of the project leader; items read with their rule",
+    "don.kernteam.replan.wizard": "wizard of the project leader; meetings read with their rule",
+    "don.agenda.item.guest": "DON groups only; a guest opens an item only through its rule",
+    "don.test.secured.grant": "test-only model of don_tests (the mixin contract)",
 }
 
 
