@@ -15,7 +15,9 @@ from .common import DonTestCommon
 class TestBadInput(DonTestCommon):
     def test_date_of_birth_in_future(self):
         count = self.env["don.youth"].search_count([])
-        tomorrow = fields.Date.today() + timedelta(days=1)
+        # Tomorrow as the user counts days (between 23:00 and 24:00 UTC the
+        # Dutch date is already one day ahead of UTC's).
+        tomorrow = fields.Date.context_today(self.env["don.youth"]) + timedelta(days=1)
         with self.assertRaises(ValidationError) as error:
             self.env["don.youth"].create(
                 {"name": "Toekomst", "date_of_birth": tomorrow, "company_id": self.company_a.id}
