@@ -36,14 +36,23 @@ class DonReportGoal(models.Model):
                 CREATE OR REPLACE VIEW %s AS (
                     SELECT g.id, g.id AS goal_id, g.project_id, p.company_id, g.line, g.horizon,
                            g.target_value, g.measured_value, g.measured_on,
-                           CASE WHEN COALESCE(g.target_value, 0) = 0 THEN 0
-                                ELSE LEAST(100.0, 100.0 * COALESCE(g.measured_value, 0)
-                                                  / g.target_value) END AS progress
+                           %s AS progress
                       FROM don_project_goal g
                       JOIN project_project p ON p.id = g.project_id
                      WHERE p.is_don_project AND p.active
                 )
                 """,
                 SQL.identifier(self._table),
+                self._don_progress_sql("g"),
             )
+        )
+
+    def _don_progress_sql(self, alias):
+        """Progress of a goal row ``alias`` in percent (extended by
+        don_bestuur with direction and baseline)."""
+        return SQL(
+            "CASE WHEN COALESCE(%(g)s.target_value, 0) = 0 THEN 0"
+            " ELSE LEAST(100.0, 100.0 * COALESCE(%(g)s.measured_value, 0)"
+            " / %(g)s.target_value) END",
+            g=SQL.identifier(alias),
         )

@@ -235,18 +235,6 @@ class DonSignalIntakeLog(models.Model):
         return allowed
 
     @api.model
-    def _is_allowed(self, address, partner=None):
-        """Whether one more report fits, without counting it."""
-        keys = self._keys(address, partner)
-        self.env.cr.execute(
-            "SELECT key, count(*) FROM don_signal_intake_log WHERE key = ANY(%s) AND date > %s"
-            " GROUP BY key",
-            [[key for key, _limit in keys], fields.Datetime.now() - timedelta(hours=1)],
-        )
-        counts = dict(self.env.cr.fetchall())
-        return all(counts.get(key, 0) < limit for key, limit in keys)
-
-    @api.model
     def _cron_purge(self):
         """Hourly: forget the submissions of more than an hour ago; once a
         day, a new salt (yesterday's keys can no longer be recomputed)."""
