@@ -136,7 +136,11 @@ class DonSignal(models.Model):
         help="Where the feedback goes: the reporter's e-mail, else the organisation's.",
     )
     is_anonymous = fields.Boolean(
-        string="Anonymous", compute="_compute_is_anonymous", store=True, index=True
+        string="Anonymous",
+        compute="_compute_is_anonymous",
+        store=True,
+        index=True,
+        precompute=True,
     )
     youth_ids = fields.Many2many(
         "don.youth",
@@ -471,7 +475,8 @@ class DonSignal(models.Model):
                 )
         signals = super().create(vals_list)
         if not self.env.context.get("don_signal_no_feedback"):
-            signals._don_send_feedback("received")
+            # A new signal has no signals bundled into it yet.
+            signals._don_send_feedback("received", bundled=False)
         return signals
 
     def write(self, vals):
@@ -543,13 +548,18 @@ class DonSignal(models.Model):
     # ------------------------------------------------------------------
     # Feedback
     # ------------------------------------------------------------------
-    def _don_feedback_recipients(self):
-        """This signal and the ones bundled into it that get feedback."""
-        return (self | self.bundled_ids).filtered(lambda s: not s.is_anonymous and s.feedback_email)
+    def _don_feedback_recipients(self, bundled=True):
+        """This signal and (with ``bundled``) the ones bundled into it that
+        get feedback."""
+        signals = (self | self.bundled_ids) if bundled else self
+        return signals.filtered(lambda s: not s.is_anonymous and s.feedback_email)
 
-    def _don_send_feedback(self, kind):
+    def _don_send_feedback(self, kind, bundled=True):
         """Send the feedback template ``kind`` (received, in_progress, done)
         to the reporters. A failing mail never loses or blocks the signal."""
+        recipients = self._don_feedback_recipients(bundled=bundled)
+        if not recipients:
+            return
         template = self.env.ref(
             f"don_signalen.mail_template_signal_{kind}", raise_if_not_found=False
         )
@@ -558,7 +568,7 @@ class DonSignal(models.Model):
         # Reporters get Dutch when it is installed.
         installed = dict(self.env["res.lang"].get_installed())
         template = template.with_context(lang="nl_NL" if "nl_NL" in installed else "en_US")
-        for signal in self._don_feedback_recipients():
+        for signal in recipients:
             try:
                 with self.env.cr.savepoint():
                     # sudo: the template (configuration) renders only the

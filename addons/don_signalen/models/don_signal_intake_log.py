@@ -58,16 +58,33 @@ class DonSignalIntakeLog(models.Model):
         row = self.env.cr.fetchone()
         if row and row[0]:
             return row[0]
-        self.env.cr.execute(
-            """INSERT INTO ir_config_parameter (key, value, create_uid, write_uid,
-                                                create_date, write_date)
-               VALUES (%s, %s, %s, %s, now() at time zone 'UTC', now() at time zone 'UTC')
-               ON CONFLICT (key) DO NOTHING""",
-            [SALT_KEY, secrets.token_hex(16), self.env.uid, self.env.uid],
-        )
-        self.env.cr.execute("SELECT value FROM ir_config_parameter WHERE key = %s", [SALT_KEY])
+        # The first salt is created in a READ COMMITTED transaction of its
+        # own, committed at once: in the request's REPEATABLE READ snapshot an
+        # INSERT ... ON CONFLICT racing a parallel first report fails with a
+        # serialization error (logged as an ERROR and retried).
+        own = not self.env.registry.in_test_mode()
+        cr = self.env.registry.cursor() if own else self.env.cr
+        try:
+            if own:
+                cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+            cr.execute(
+                """INSERT INTO ir_config_parameter (key, value, create_uid, write_uid,
+                                                    create_date, write_date)
+                   VALUES (%s, %s, %s, %s, now() at time zone 'UTC', now() at time zone 'UTC')
+                   ON CONFLICT (key) DO NOTHING""",
+                [SALT_KEY, secrets.token_hex(16), self.env.uid, self.env.uid],
+            )
+            cr.execute("SELECT value FROM ir_config_parameter WHERE key = %s", [SALT_KEY])
+            salt = cr.fetchone()[0]
+            if own:
+                # Configuration of its own transaction (see above), not the
+                # request's data.
+                cr.commit()  # pylint: disable=invalid-commit
+        finally:
+            if own:
+                cr.close()
         self.env.registry.clear_cache()
-        return self.env.cr.fetchone()[0]
+        return salt
 
     @api.model
     def _client_address(self, httprequest):

@@ -19,8 +19,12 @@ class DonSignal(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         signals = super().create(vals_list)
-        # Only signals created with two or more young people give pairs.
-        signals.filtered(lambda s: len(s.youth_ids) > 1)._sync_relation_suggestions()
+        # Only signals created with two or more young people give pairs (a
+        # signal created without any, like a web report, is not read back).
+        if any(vals.get("youth_ids") for vals in vals_list) or self.env.context.get(
+            "default_youth_ids"
+        ):
+            signals.filtered(lambda s: len(s.youth_ids) > 1)._sync_relation_suggestions()
         return signals
 
     def write(self, vals):
