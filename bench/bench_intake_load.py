@@ -296,6 +296,40 @@ def main(argv=None):
         limit_stored = count_signals(args.database, before_limit)
         kept = all("Belastingtest" in r.text and "opgewacht" in r.text for r in limit_refused)
         set_param(args.config, args.database, "don_signalen.rate_limit_token", "100000")
+
+        # 4. The same form sent 5 times at once (a double click, a reload):
+        # one report, the same reference for every answer.
+        page = requests.get(base + "/don/melden", timeout=30)
+        form_uid = re.search(r'name="form_uid" value="([^"]+)"', page.text).group(1)
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        cookies = page.cookies
+        before_double = max_signal(args.database)
+        barrier = threading.Barrier(5)
+
+        def double(_index):
+            barrier.wait()
+            return requests.post(
+                base + "/don/melden",
+                data={
+                    "csrf_token": csrf,
+                    "form_uid": form_uid,
+                    "name": "Dubbel verstuurd",
+                    "description": "Dezelfde melding, vijf keer tegelijk verstuurd.",
+                },
+                cookies=cookies,
+                timeout=120,
+            )
+
+        with concurrent.futures.ThreadPoolExecutor(5) as pool:
+            double_results = list(pool.map(double, range(5)))
+        double_ok = sum(1 for r in double_results if r.status_code == 200)
+        double_refs = {
+            match.group(1)
+            for r in double_results
+            for match in [re.search(r'id="don_reference">([^<]+)<', r.text)]
+            if match
+        }
+        double_stored = count_signals(args.database, before_double)
     errors = [line for line in server_errors if " ERROR " in line or " CRITICAL " in line]
 
     today = datetime.date.today().isoformat()
@@ -323,6 +357,8 @@ def main(argv=None):
         f"{limit_stored} | 10 / 10 |",
         f"| refused reports answered with the typed text kept | "
         f"{'yes' if kept else 'NO'} ({len(limit_refused)}) | yes |",
+        f"| the same form sent 5 times at once: answered / stored / references | "
+        f"{double_ok} / {double_stored} / {len(double_refs)} | 5 / 1 / 1 |",
         f"| ERROR lines in the server log | {len(errors)} | 0 |",
         "",
     ]
@@ -336,6 +372,9 @@ def main(argv=None):
         and first_ok == first_stored == 30
         and limit_ok == limit_stored == 10
         and kept
+        and double_ok == 5
+        and double_stored == 1
+        and len(double_refs) == 1
         and not errors
     )
     return 0 if ok else 1

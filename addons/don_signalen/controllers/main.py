@@ -228,7 +228,10 @@ class DonSignalIntakeController(http.Controller):
                 return self._thanks(sent, token, partner)
             # Check and count in one step for parallel requests (see
             # don.signal.intake.log._reserve).
-            if not Log._reserve(address, partner):
+            reservation = Log._reserve(address, partner, form_uid=form_uid)
+            if reservation.sent_reference:
+                return self._thanks(reservation.sent_reference, token, partner)
+            if not reservation.allowed:
                 return self._render_form(
                     error=_(
                         "Many reports have been sent from here in a short time, so this one has "

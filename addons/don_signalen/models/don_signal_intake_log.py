@@ -3,6 +3,7 @@
 import hashlib
 import ipaddress
 import secrets
+from collections import namedtuple
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -12,6 +13,10 @@ DEFAULT_RATE_IP = 10
 DEFAULT_RATE_TOKEN = 30
 DEFAULT_RATE_ANONYMOUS = 100
 SALT_KEY = "don_signalen.intake_salt"
+
+# The answer of _reserve: whether one more report fits, and the reference of
+# the same form when a parallel request already stored it.
+Reservation = namedtuple("Reservation", ["allowed", "sent_reference"])
 
 
 class DonSignalIntakeLog(models.Model):
@@ -181,10 +186,13 @@ class DonSignalIntakeLog(models.Model):
         return [(self._key_ip(address), limit_ip), ("anonymous", limit_anonymous)]
 
     @api.model
-    def _reserve(self, address, partner=None):
+    def _reserve(self, address, partner=None, form_uid=None):
         """Check one more report from this address (or reporting link)
         against the limits of the last hour and, when it fits, count it: one
-        step for parallel requests. Returns whether it fits.
+        step for parallel requests. Returns a Reservation: whether it fits
+        and, for a form (``form_uid``) that a parallel request already
+        stored, that report's reference (nothing is counted then: the same
+        form sent twice at once, a double click, is one report).
 
         Odoo runs a request in a REPEATABLE READ transaction whose snapshot
         is taken by its first query, so a count made there cannot see the
@@ -195,7 +203,10 @@ class DonSignalIntakeLog(models.Model):
         that is refused or fails is not counted, and two workers cannot both
         take the last place."""
         keys = self._keys(address, partner)
+        form_key = self._key_form(form_uid) if form_uid else None
         names = sorted(key for key, _limit in keys)
+        locked = sorted([*names, form_key]) if form_key else names
+        sent = None
         main = self.env.cr
         own = not self.env.registry.in_test_mode()
         cr = self.env.registry.cursor() if own else main
@@ -205,15 +216,25 @@ class DonSignalIntakeLog(models.Model):
             cr.execute(
                 "SELECT pg_advisory_xact_lock(hashtext('don_signal_intake_log'), hashtext(k))"
                 " FROM unnest(%s::varchar[]) AS k ORDER BY k",
-                [names],
+                [locked],
             )
+            if form_key:
+                # Under the form's lock and in READ COMMITTED: a parallel
+                # request with the same form committed its reference before
+                # releasing the lock (see commit below).
+                cr.execute(
+                    "SELECT reference FROM don_signal_intake_log WHERE key = %s LIMIT 1",
+                    [form_key],
+                )
+                row = cr.fetchone()
+                sent = row[0] if row else None
             cr.execute(
                 "SELECT key, count(*) FROM don_signal_intake_log"
                 " WHERE key = ANY(%s) AND date > %s GROUP BY key",
                 [names, fields.Datetime.now() - timedelta(hours=1)],
             )
             counts = dict(cr.fetchall())
-            allowed = all(counts.get(key, 0) < limit for key, limit in keys)
+            allowed = not sent and all(counts.get(key, 0) < limit for key, limit in keys)
             if allowed:
                 now = fields.Datetime.now()
                 cr.execute(
@@ -249,7 +270,7 @@ class DonSignalIntakeLog(models.Model):
 
                 main.postcommit.add(commit)
                 main.postrollback.add(rollback)
-        return allowed
+        return Reservation(allowed, sent)
 
     @api.model
     def _cron_purge(self):

@@ -459,13 +459,29 @@ class TestIntakeRateLimit(HttpCase, IntakeCommon):
     def test_check_takes_a_lock_until_the_report_is_stored(self):
         Log = self.env["don.signal.intake.log"]
         self.env["ir.config_parameter"].set_param("don_signalen.rate_limit_ip", "1")
-        self.assertTrue(Log._reserve("192.0.2.1"))
+        self.assertTrue(Log._reserve("192.0.2.1").allowed)
         self.env.cr.execute(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
         )
         self.assertGreaterEqual(self.env.cr.fetchone()[0], 2)
         # Counted: the next one from that network does not fit any more.
-        self.assertFalse(Log._reserve("192.0.2.99"))
+        self.assertFalse(Log._reserve("192.0.2.99").allowed)
+
+    def test_a_form_stored_meanwhile_is_answered_with_its_reference(self):
+        # Two requests with the same form at once: the second waits for the
+        # form's lock and then finds the first one's reference (in a READ
+        # COMMITTED transaction of its own outside tests); it is not counted.
+        Log = self.env["don.signal.intake.log"]
+        form_uid = "a" * 32
+        self.assertEqual(Log._reserve("192.0.2.1", form_uid=form_uid).sent_reference, None)
+        Log._record_form(form_uid, "SIG-2026-00042")
+        self.env.cr.execute("SELECT count(*) FROM don_signal_intake_log")
+        before = self.env.cr.fetchone()[0]
+        reservation = Log._reserve("192.0.2.1", form_uid=form_uid)
+        self.assertEqual(reservation.sent_reference, "SIG-2026-00042")
+        self.assertFalse(reservation.allowed)
+        self.env.cr.execute("SELECT count(*) FROM don_signal_intake_log")
+        self.assertEqual(self.env.cr.fetchone()[0], before)
 
     def test_addresses_count_per_network_and_keep_no_address(self):
         Log = self.env["don.signal.intake.log"]
