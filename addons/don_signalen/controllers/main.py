@@ -18,6 +18,7 @@ from ..models.don_signal_intake import (
     form_fields,
     parse_id,
 )
+from ..models.ir_http import METHOD_ENDPOINT, MSG_METHOD, _nl
 
 _logger = logging.getLogger(__name__)
 
@@ -262,6 +263,14 @@ class DonSignalIntakeController(http.Controller):
             request.env.cr.rollback()
             return self._render_unavailable(post, token)
         return self._thanks(signal.reference, token, partner)
+
+    @http.route(METHOD_ENDPOINT, type="http", auth="public", csrf=False, sitemap=False)
+    def intake_method_not_allowed(self):
+        """A method the reporting pages do not take (PUT, DELETE, TRACE, ...):
+        nothing is read or stored; a Dutch page says what to do."""
+        response = request.env["ir.http"]._don_intake_plain_page(_nl(MSG_METHOD), status=405)
+        response.headers["Allow"] = "GET, POST"
+        return response
 
     def _thanks(self, reference, token, partner):
         return request.render(

@@ -3,7 +3,7 @@
 import logging
 
 from markupsafe import Markup, escape
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
 from odoo import models
 from odoo.http import Response, request
@@ -22,6 +22,14 @@ def _lt(source):
 
 MSG_TOO_LARGE = _lt("The report is too large: send at most 5 files of 10 MB each.")
 MSG_BAD_REQUEST = _lt("This page cannot handle that request. Open the reporting page again.")
+MSG_METHOD = _lt(
+    "This page only opens the reporting form and receives it when you send it. Open the "
+    "reporting page again."
+)
+# The endpoint that answers a method the reporting pages do not take (PUT,
+# DELETE, ...) with a Dutch page: werkzeug refuses those before any DON code
+# runs, with its English 405.
+METHOD_ENDPOINT = "/don/_melden_methode"
 MSG_UNAVAILABLE = _lt(
     "The reporting page is not available at the moment. Try again in a few minutes."
 )
@@ -70,6 +78,17 @@ def _is_intake_request():
 
 class IrHttp(models.AbstractModel):
     _inherit = "ir.http"
+
+    @classmethod
+    def _match(cls, path_info):
+        try:
+            return super()._match(path_info)
+        except MethodNotAllowed:
+            if not path_info.startswith(INTAKE_PREFIX):
+                raise
+            # The reporting pages take GET and POST only: the endpoint below
+            # (any method, no arguments) answers with a Dutch 405.
+            return super()._match(METHOD_ENDPOINT)
 
     @classmethod
     def _pre_dispatch(cls, rule, args):

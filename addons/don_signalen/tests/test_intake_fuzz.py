@@ -268,6 +268,27 @@ class TestIntakeFuzz(HttpCase, FuzzCommon):
             self.assertNotEqual(response.status_code, 500)
         self.assertEqual(self._count(), before)
 
+    def test_other_methods_get_a_dutch_answer_and_store_nothing(self):
+        before = self._count()
+        for method in ("PUT", "PATCH", "DELETE", "TRACE", "FOO"):
+            for url in (
+                f"/don/melden/{self.token}",
+                "/don/melden",
+                f"/don/melden/{self.token}/status",
+            ):
+                response = self.opener.request(
+                    method,
+                    self.base_url() + url,
+                    data=dict(self._post_values(), csrf_token=self._csrf_token),
+                    timeout=30,
+                )
+                self.assertEqual(response.status_code, 405, (method, url))
+                self.assertEqual(response.headers.get("Allow"), "GET, POST")
+                self.assertIn('lang="nl-NL"', response.text)
+                self.assertIn("Open de meldpagina opnieuw", response.text)
+                self.assertNotIn("Method Not Allowed", response.text)
+        self.assertEqual(self._count(), before)
+
     def test_invalid_reporter_addresses(self):
         for address in ("@b.nl", "a b@c.nl", "x@y@z"):
             before = self._count()
