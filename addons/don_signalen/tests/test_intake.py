@@ -282,7 +282,7 @@ class TestWebIntakeQueries(IntakeCommon):
         self.env.invalidate_all()
         # With every DON addon installed (the privacy and network parts of
         # don_core and don_signalen take part in creating a signal).
-        with self.assertQueryCount(48):
+        with self.assertQueryCount(37):
             signal = Intake._submit(dict(values), [], partner=partner)
             self.env.flush_all()
         self.assertTrue(signal.reference)
