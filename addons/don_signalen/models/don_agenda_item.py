@@ -19,7 +19,6 @@ class DonAgendaItem(models.Model):
     signal_id = fields.Many2one("don.signal", index="btree_not_null", ondelete="set null")
     match_id = fields.Many2one(
         "don.match",
-        string="Match",
         index="btree_not_null",
         ondelete="set null",
         readonly=True,

@@ -80,13 +80,14 @@ class DonMatch(models.Model):
     agenda_item_ids = fields.One2many("don.agenda.item", "match_id", string="Agenda items")
 
     def init(self):
-        super().init()
+        result = super().init()
         # Place, category and period of signals: one index range per new signal.
         self.env.cr.execute(
             "CREATE INDEX IF NOT EXISTS don_signal_match_place_idx ON don_signal"
             " (company_id, neighbourhood_id, category_id, date_received)"
             " WHERE neighbourhood_id IS NOT NULL AND category_id IS NOT NULL"
         )
+        return result
 
     @api.depends("participant_ids.domain_id")
     def _compute_domain_names(self):
@@ -272,6 +273,11 @@ class DonMatch(models.Model):
         extended with the holders it did not have. A closed match of the
         same key that already had every domain is not found again."""
         base = [("company_id", "=", company_id), ("match_type", "=", match_type), *key]
+        # No creation message, tracking or follower: the holders are told by
+        # _don_tell, and only they and the project leader read the match.
+        self = self.with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+        )
         match = self.search([*base, ("state", "=", "open")], limit=1)
         domains = {row[0] for row in rows}
         first = min(row[2] for row in rows)
@@ -293,7 +299,7 @@ class DonMatch(models.Model):
                     "user_ids": [Command.set(sorted({row[1] for row in rows}))],
                 }
             )
-            match._don_tell(match.participant_ids)
+            self._don_tell_later()
             return match
         known = {(p.domain_id.id, p.user_id.id) for p in match.participant_ids}
         new_rows = [row for row in rows if (row[0], row[1]) not in known]
@@ -304,12 +310,35 @@ class DonMatch(models.Model):
             vals["participant_ids"] = self._don_participant_commands(company_id, new_rows)
             vals["user_ids"] = [Command.link(row[1]) for row in new_rows]
         if vals:
-            before = match.participant_ids
             match.write(vals)
             if new_rows:
-                match._don_tell(match.participant_ids - before)
+                self._don_tell_later()
                 return match
         return self.browse()
+
+    @api.model
+    def _don_tell_later(self):
+        """The holders are told by the mail queue's job, right after the
+        record that made the match is saved: recording a signal or a
+        contribution does not wait for the messages and e-mails."""
+        self.env.ref("don_signalen.ir_cron_don_match_tell").sudo()._trigger()
+
+    @api.model
+    def _cron_don_tell(self):
+        """Tell the holders of the matches found or extended: the
+        participants not told yet, per match."""
+        # sudo: system job; it writes only the messages of the matches
+        # themselves (domains, contacts, dates).
+        participants = (
+            self.env["don.match.participant"]
+            .sudo()
+            .search([("told_date", "=", False)], order="match_id, id")
+        )
+        for match in participants.match_id:
+            new = participants.filtered(lambda p, m=match: p.match_id == m)
+            match.sudo()._don_tell(new)
+            new.write({"told_date": fields.Datetime.now()})
+        return len(participants.match_id)
 
     @api.model
     def _don_participant_commands(self, company_id, rows):
@@ -342,7 +371,7 @@ class DonMatch(models.Model):
             for p in self.participant_ids.sorted("date_first")
         )
         joined = ", ".join(dict.fromkeys(new_participants.domain_id.mapped("name")))
-        if new_participants == self.participant_ids:
+        if not self.participant_ids.filtered("told_date"):
             intro = _(
                 "There is a match between domains (%(kind)s). Contact each other; the "
                 "information itself stays with its domain.",
@@ -360,6 +389,9 @@ class DonMatch(models.Model):
             subtype_xmlid="mail.mt_comment",
             partner_ids=users.partner_id.ids,
             author_id=self.env.ref("base.partner_root").id,
+            # Queued for the mail queue: recording a signal does not wait for
+            # the mail server.
+            force_send=False,
         )
         plain = "%s %s" % (
             intro,

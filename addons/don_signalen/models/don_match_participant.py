@@ -16,3 +16,4 @@ class DonMatchParticipant(models.Model):
     domain_id = fields.Many2one("don.domain", required=True, ondelete="restrict")
     user_id = fields.Many2one("res.users", string="Contact", required=True, ondelete="cascade")
     date_first = fields.Date(string="Since", required=True)
+    told_date = fields.Datetime(string="Told on", readonly=True, index="btree_not_null", copy=False)

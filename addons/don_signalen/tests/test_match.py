@@ -30,8 +30,9 @@ class TestMatch(SignalTestCommon):
         cls.Match = cls.env["don.match"]
 
     def report(self, user, domain, mark, **values):
-        """A signal recorded by ``user`` in the backend, as they would."""
-        return (
+        """A signal recorded by ``user`` in the backend, as they would, and
+        the job that tells the holders (triggered by the detection)."""
+        signal = (
             self.env["don.signal"]
             .with_user(user)
             .with_company(self.company_a)
@@ -52,6 +53,8 @@ class TestMatch(SignalTestCommon):
                 }
             )
         )
+        self.Match._cron_don_tell()
+        return signal
 
     def scenario(self):
         """The boa, the police officer and the youth consultant each report
@@ -195,6 +198,16 @@ class TestMatch(SignalTestCommon):
         match = self.Match.search([("youth_id", "=", youth.id)])
         self.assertEqual(len(match), 1)
         self.assertEqual(match.match_type, "youth")
+        # Found at once; told by the job the detection triggered.
+        self.assertFalse(match.notice_ids)
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search(
+                [("cron_id", "=", self.env.ref("don_signalen.ir_cron_don_match_tell").id)]
+            )
+        )
+        self.Match._cron_don_tell()
+        self.assertEqual(match.notice_ids.user_id, self.kt_pol | self.kt_soc)
+        self.assertTrue(all(match.participant_ids.mapped("told_date")))
         self.assertEqual(match.user_ids, self.kt_pol | self.kt_soc)
         signal = self.report(self.prof_vei, self.dom_vei, BOA_MARK, neighbourhood_id=False)
         signal.sudo().youth_ids = [Command.link(youth.id)]

@@ -53,8 +53,12 @@ registry.category("web_tour.tours").add("don_signalen_new_case_tour", {
             run: "click",
         },
         {
-            content: "The new case of Daan is opened",
-            trigger: ".o_form_view:not(.modal .o_form_view) .o_field_widget[name=youth_id]:contains(Daan), .o_form_view:not(.modal .o_form_view) .o_field_widget[name=youth_id] input:value(Daan)",
+            content: "The new case is opened",
+            trigger: ".o_form_view .o_field_widget[name=stage]",
+        },
+        {
+            content: "It is the case of Daan",
+            trigger: ".o_form_view .o_field_widget[name=youth_id] input:value(Daan)",
         },
     ],
 });
