@@ -105,6 +105,10 @@ class TestMeetingWork(DonTestCommon):
     def _prepare(self, meeting=None):
         meeting = meeting or self.next
         meeting.with_user(self.pl).action_prepare_agenda()
+        # don_signalen adds an item per match between domains (samenloop),
+        # found already in the contributions of the test population: these
+        # tests are about the items of don_core (see don_signalen test_match).
+        meeting.agenda_item_ids.filtered(lambda item: item.kind == "match").unlink()
         return meeting.agenda_item_ids
 
     # ------------------------------------------------------------------
@@ -234,7 +238,12 @@ class TestMeetingWork(DonTestCommon):
         self.assertEqual(moved.name, second.name)
         self.after.with_user(self.pl).action_prepare_agenda()
         self.assertEqual(
-            len(self.after.agenda_item_ids.filtered(lambda i: i.case_id == second.case_id)), 1
+            len(
+                self.after.agenda_item_ids.filtered(
+                    lambda i: i.case_id == second.case_id and i.kind != "match"
+                )
+            ),
+            1,
         )
         # The undecided item comes back as well.
         self.assertIn(third, self.after.agenda_item_ids.origin_item_id)
@@ -515,7 +524,7 @@ class TestMeetingQueryCounts(DonTestCommon):
         # new items are a declared input of their cases' access (the OM
         # agenda member's need to know): one recompute of those cases, in a
         # batch, is part of preparing the agenda (with every DON addon installed).
-        with self.assertQueryCount(t_pl=49):
+        with self.assertQueryCount(t_pl=50):
             meeting.action_prepare_agenda()
         self.assertEqual(len(meeting.agenda_item_ids), count)
 

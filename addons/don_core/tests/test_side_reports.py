@@ -49,6 +49,9 @@ REVIEWED_POINTERS = {
     "don.kernteam.replan.wizard": "wizard of the project leader; meetings read with their rule",
     "don.agenda.item.guest": "DON groups only; a guest opens an item only through its rule",
     "don.test.secured.grant": "test-only model of don_tests (the mixin contract)",
+    "don.match.participant": "DON groups only; read with its match (rule on match_id)",
+    "don.match.notice": "DON groups only; read with its match (rule on match_id)",
+    "don.match.close.wizard": "wizard of a match's reader; the match is read with its rule",
 }
 
 

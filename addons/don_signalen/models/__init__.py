@@ -18,3 +18,8 @@ from . import mail_thread
 from . import don_relation_suggestion
 from . import don_signal_network
 from . import don_signal_privacy
+from . import don_match
+from . import don_match_participant
+from . import don_match_notice
+from . import don_case_note
+from . import don_intervention

@@ -41,4 +41,35 @@ class DonMeeting(models.Model):
                     "sort_key": signal.reference,
                 }
             )
+        # Each open match between domains that is on no agenda yet is an item
+        # ("samenloop"): its number and domains only, never the information.
+        # sudo: the preparer learns of the match through the agenda as the
+        # whole Kernteam does; only the number and the domains' names are read.
+        matches = (
+            self.env["don.match"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "open"),
+                    ("company_id", "=", self.company_id.id),
+                    ("agenda_item_ids", "=", False),
+                ],
+                order="date_first, id",
+            )
+        )
+        for match in matches:
+            proposals.append(
+                {
+                    "kind": "match",
+                    "match_id": match.id,
+                    "phase": "signalering",
+                    "source": "match",
+                    "name": _(
+                        "Match between domains %(ref)s: %(domains)s",
+                        ref=match.reference,
+                        domains=match.domain_names,
+                    ),
+                    "sort_key": match.reference,
+                }
+            )
         return proposals

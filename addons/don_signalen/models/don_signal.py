@@ -49,6 +49,8 @@ WORKFLOW_FIELDS = {
     "handler_id",
     "message_main_attachment_id",
 }
+# Fields that can make a signal part of a match between domains.
+MATCH_FIELDS = {"youth_ids", "case_id", "neighbourhood_id", "category_id", "date_received"}
 DEFAULT_FEEDBACK_DAYS = 5
 DEFAULT_DUPLICATE_DAYS = 30
 DEFAULT_TEXT_DAYS = 7
@@ -477,6 +479,7 @@ class DonSignal(models.Model):
         if not self.env.context.get("don_signal_no_feedback"):
             # A new signal has no signals bundled into it yet.
             signals._don_send_feedback("received", bundled=False)
+        self.env["don.match"]._don_detect(signals)
         return signals
 
     def write(self, vals):
@@ -493,6 +496,8 @@ class DonSignal(models.Model):
         result = super().write(vals)
         if vals.get("case_id"):
             self._don_actions_follow_case()
+        if MATCH_FIELDS & set(vals):
+            self.env["don.match"]._don_detect(self)
         return result
 
     def _don_actions_follow_case(self):

@@ -12,3 +12,6 @@ from . import test_mail_alias
 from . import test_ui
 from . import test_mail_corpus
 from . import test_feedback_retry
+from . import test_match
+from . import test_handle_new_case
+from . import test_search_name
