@@ -52,6 +52,8 @@
         "views/res_partner_views.xml",
         "report/don_meeting_reports.xml",
         "report/don_privacy_reports.xml",
+        "report/don_timeline_reports.xml",
+        "report/don_case_plan_reports.xml",
         "views/don_project_goal_views.xml",
         "views/project_task_views.xml",
         "views/don_meeting_views.xml",

@@ -18,3 +18,4 @@ from . import mail_thread
 from . import don_relation_suggestion
 from . import don_signal_network
 from . import don_signal_privacy
+from . import don_timeline
