@@ -9,13 +9,14 @@ the cost does not grow with the number of items. Other addons add their own
 kinds by extending ``_timeline_items`` (don_signalen adds the signals).
 """
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 import pytz
+from markupsafe import Markup
 
 from odoo import _, api, models
 from odoo.tools import SQL
-from odoo.tools.misc import format_date, format_datetime
+from odoo.tools.misc import get_lang
 
 
 class DonTimeline(models.AbstractModel):
@@ -59,10 +60,42 @@ class DonTimeline(models.AbstractModel):
 
     @api.model
     def _render(self, items, for_print=False):
-        """The HTML of the timeline (escaped by QWeb)."""
-        return self.env["ir.qweb"]._render(
-            "don_core.don_timeline_body", {"items": items, "for_print": for_print}
+        """The HTML of the timeline. Built in Python (a QWeb row per item
+        cost a tenth of a second at 500 items); every value is escaped by
+        ``Markup.format``."""
+        if not items:
+            return Markup(
+                '<div class="o_don_timeline">'
+                '<p class="text-muted o_don_timeline_empty">{}</p></div>'
+            ).format(_("Nothing on the timeline that you may see yet."))
+        head = Markup(
+            '<div class="o_don_timeline"><table class="table table-sm o_don_timeline_table">'
+            '<thead><tr><th class="text-nowrap">{}</th><th>{}</th><th>{}</th><th>{}</th>'
+            "<th>{}</th></tr></thead><tbody>"
+        ).format(_("Date"), _("Kind"), _("What"), _("Domain or meeting"), _("Case"))
+        row = Markup(
+            '<tr class="o_don_timeline_item o_don_timeline_{kind}" data-kind="{kind}"'
+            ' style="page-break-inside: avoid;">'
+            '<td class="text-nowrap">{date}</td><td class="text-nowrap">{icon}{kind_label}</td>'
+            '<td><div class="fw-bold o_don_timeline_title">{title}</div>{detail}</td>'
+            '<td>{domain}</td><td class="text-nowrap">{case}</td></tr>'
         )
+        icon = Markup('<i class="fa fa-fw me-1 {}" role="img" aria-label="{}"></i>')
+        detail = Markup('<div class="text-muted small">{}</div>')
+        rows = [
+            row.format(
+                kind=item["kind"],
+                date=item["date_label"],
+                icon="" if for_print else icon.format(item["icon"], item["kind_label"]),
+                kind_label=item["kind_label"],
+                title=item["title"] or "",
+                detail=detail.format(item["detail"]) if item.get("detail") else "",
+                domain=item.get("domain") or "",
+                case=item.get("case") or "",
+            )
+            for item in items
+        ]
+        return head + Markup("").join(rows) + Markup("</tbody></table></div>")
 
     # ------------------------------------------------------------------
     # Items
@@ -86,30 +119,31 @@ class DonTimeline(models.AbstractModel):
 
     @api.model
     def _sorted(self, items):
-        def key(item):
-            moment = item["moment"]
-            if not isinstance(moment, datetime):
+        """The items newest first, each with its ``date_label`` in the
+        reader's language and time zone (formats looked up once)."""
+        lang = get_lang(self.env)
+        date_format = lang.date_format
+        time_format = lang.time_format.replace(":%S", "")
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Europe/Amsterdam")
+        dated = []
+        for item in items:
+            moment = item.get("moment")
+            if not moment:
+                continue
+            if isinstance(moment, datetime):
+                local = pytz.utc.localize(moment).astimezone(tz).replace(tzinfo=None)
+                label = local.strftime(f"{date_format} {time_format}")
+            else:
                 # A day without a time: after what happened on that day, but
                 # the opening of a case before it.
-                moment = datetime.combine(
+                local = datetime.combine(
                     moment, time.min if item.get("sequence", 0) < 0 else time.max
                 )
-            return (moment, item.get("sequence", 0), item.get("res_id") or 0)
-
-        items = [item for item in items if item.get("moment")]
-        items.sort(key=key, reverse=True)
-        for item in items:
-            item["date_label"] = self._format_moment(item["moment"])
-        return items
-
-    @api.model
-    def _format_moment(self, moment):
-        if isinstance(moment, datetime):
-            tz = pytz.timezone(self.env.user.tz or "Europe/Amsterdam")
-            return format_datetime(self.env, moment, tz=tz.zone, dt_format="short")
-        if isinstance(moment, date):
-            return format_date(self.env, moment)
-        return ""
+                label = moment.strftime(date_format)
+            item["date_label"] = label
+            dated.append(((local, item.get("sequence", 0), item.get("res_id") or 0), item))
+        dated.sort(key=lambda pair: pair[0], reverse=True)
+        return [item for _key, item in dated]
 
     @api.model
     def _selection_labels(self, model, fname):
@@ -159,6 +193,7 @@ class DonTimeline(models.AbstractModel):
                 field.id,
             )
         )
+        changes = self.env.cr.fetchall()
         # The tracked value is the label in the language of who changed the
         # stage: mapped back to the stage in every installed language.
         by_label = {label: key for key, label in self.env["don.case"]._fields["stage"].selection}
@@ -172,7 +207,7 @@ class DonTimeline(models.AbstractModel):
                 }
             )
         ref = {case.id: case for case in cases}
-        for case_id, moment, new_label, message_id in self.env.cr.fetchall():
+        for case_id, moment, new_label, message_id in changes:
             case = ref[case_id]
             key = by_label.get(new_label)
             detail = ""
@@ -212,11 +247,12 @@ class DonTimeline(models.AbstractModel):
             [("case_id", "in", cases.ids)],
             ["name", "date", "note_type", "domain_id", "case_id"],
         )
+        contribution_label = _("Contribution")
         return [
             {
                 "moment": note.date,
                 "kind": "contribution",
-                "kind_label": _("Contribution"),
+                "kind_label": contribution_label,
                 "icon": "fa-file-text-o",
                 "title": note.name,
                 "detail": kinds.get(note.note_type, ""),
@@ -238,11 +274,12 @@ class DonTimeline(models.AbstractModel):
             [("case_id", "in", cases.ids)],
             ["factor_id", "kind", "life_area", "assessment", "date", "domain_id", "case_id"],
         )
+        factor_label = _("Factor")
         return [
             {
                 "moment": factor.date,
                 "kind": "factor",
-                "kind_label": kinds.get(factor.kind) or _("Factor"),
+                "kind_label": kinds.get(factor.kind) or factor_label,
                 "icon": "fa-exclamation-triangle" if factor.kind == "risk" else "fa-shield",
                 "title": factor.factor_id.name,
                 "detail": " - ".join(
@@ -265,11 +302,12 @@ class DonTimeline(models.AbstractModel):
             [("case_id", "in", cases.ids)],
             ["name", "type_id", "line", "state", "date_start", "domain_id", "case_id"],
         )
+        intervention_label = _("Intervention")
         return [
             {
                 "moment": intervention.date_start or intervention.create_date,
                 "kind": "intervention",
-                "kind_label": _("Intervention"),
+                "kind_label": intervention_label,
                 "icon": "fa-hand-paper-o",
                 "title": f"{intervention.type_id.name}: {intervention.name}",
                 "detail": " - ".join(
@@ -296,11 +334,12 @@ class DonTimeline(models.AbstractModel):
         # have no date they may read, and stay off the timeline.
         meetings = agenda.meeting_id._filtered_access("read")
         agenda = agenda.filtered(lambda item: item.meeting_id in meetings)
+        agenda_label = _("Agenda")
         return [
             {
                 "moment": item.meeting_id.date,
                 "kind": "decision",
-                "kind_label": _("Agenda"),
+                "kind_label": agenda_label,
                 "icon": "fa-gavel",
                 "title": item.name,
                 "detail": " - ".join(filter(None, [states.get(item.state), item.decision or ""])),
@@ -321,11 +360,12 @@ class DonTimeline(models.AbstractModel):
             ["name", "date_deadline", "create_date", "state", "user_ids", "don_case_id"],
         )
         states = self._selection_labels("project.task", "state")
+        action_label = _("Action")
         return [
             {
                 "moment": task.date_deadline or task.create_date,
                 "kind": "action",
-                "kind_label": _("Action"),
+                "kind_label": action_label,
                 "icon": "fa-check-square-o",
                 "title": task.name,
                 "detail": " - ".join(

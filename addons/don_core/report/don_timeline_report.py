@@ -19,7 +19,10 @@ class DonTimelineReportMixin(models.AbstractModel):
         docs = self.env[self._timeline_model].browse(docids)
         docs.check_access("read")
         Timeline = self.env["don.timeline"]
-        timelines = {doc.id: getattr(Timeline, self._timeline_method)(doc) for doc in docs}
+        timelines = {
+            doc.id: Timeline._render(getattr(Timeline, self._timeline_method)(doc), for_print=True)
+            for doc in docs
+        }
         for doc in docs:
             self.env["don.access.log"]._log_open(doc, action="print")
         return {
@@ -29,7 +32,6 @@ class DonTimelineReportMixin(models.AbstractModel):
             "timelines": timelines,
             "user": self.env.user,
             "printed": format_datetime(self.env, fields.Datetime.now(), dt_format="short"),
-            "for_print": True,
             "data": data,
         }
 

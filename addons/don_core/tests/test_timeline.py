@@ -28,13 +28,7 @@ class TestTimeline(DonTestCommon):
                 "explanation": "FACTOR-TOELICHTING-GEHEIM",
             }
         )
-        # The tracking of the stage (a record created in the same
-        # transaction is not tracked: the creation is committed first).
-        env.flush_all()
-        env.cr.precommit.run()
         cls.case_a.stage = "analyse"
-        env.flush_all()
-        env.cr.precommit.run()
         project = env["project.project"].create(
             {"name": "DON Testdorp", "is_don_project": True, "company_id": cls.company_a.id}
         )
@@ -112,6 +106,19 @@ class TestTimeline(DonTestCommon):
         self.assertNotIn("Bespreking Noah", html)
 
     def test_stage_changes_are_listed(self):
+        # The stage change as mail.thread tracks it when the transaction
+        # commits (in Dutch: the label in the language of who changed it).
+        message = self.env["mail.message"].create(
+            {"model": "don.case", "res_id": self.case_a.id, "message_type": "notification"}
+        )
+        self.env["mail.tracking.value"].create(
+            {
+                "mail_message_id": message.id,
+                "field_id": self.env["ir.model.fields"]._get("don.case", "stage").id,
+                "old_value_char": "Aanmelding",
+                "new_value_char": "Analyse",
+            }
+        )
         html = self.timeline(self.kt_soc, self.case_a)
         self.assertIn(f"{self.case_a.reference}: Analysis", html)
 

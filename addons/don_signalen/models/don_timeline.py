@@ -35,11 +35,12 @@ class DonTimeline(models.AbstractModel):
         # Only the numbers of the cases the reader may see (a signal about the
         # young person can hang on a case they may not see).
         visible_cases = {case.id: case.reference for case in cases}
+        signal_label = _("Signal")
         return [
             {
                 "moment": signal.date_received,
                 "kind": "signal",
-                "kind_label": _("Signal"),
+                "kind_label": signal_label,
                 "icon": "fa-bell",
                 "title": f"{signal.reference}: {signal.name}",
                 "detail": " - ".join(
