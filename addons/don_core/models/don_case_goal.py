@@ -33,9 +33,7 @@ class DonCaseGoal(models.Model):
     _don_access_follows = (("don.case", "case_id"),)
     _don_privacy_fields = ("name", "outcome_note")
 
-    case_id = fields.Many2one(
-        "don.case", string="Case", required=True, index=True, ondelete="cascade"
-    )
+    case_id = fields.Many2one("don.case", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(
         related="case_id.company_id", string="Municipality", store=True, index=True
     )
