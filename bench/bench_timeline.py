@@ -20,6 +20,7 @@ number of queries. Writes the markdown table to ``bench/results/timeline.md``.
 
 import argparse
 import datetime
+import os
 import random
 import statistics
 import sys
@@ -294,7 +295,8 @@ def render(args, results):
         f"Run {datetime.datetime.now():%Y-%m-%d %H:%M}, median of {args.repeat}; opening the "
         "file as the web client does (`web_read` with the timeline, the access log included).",
         f"Floor {FLOOR_MS:.0f} ms, aim {AIM_MS:.0f} ms; restricted users within "
-        f"{RATIO_TARGET}x of the superuser.",
+        f"{RATIO_TARGET}x of the superuser. Load average at the start: "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.",
         "",
         "| user | items seen | queries | ms | ratio | result |",
         "|---|---:|---:|---:|---:|---|",
