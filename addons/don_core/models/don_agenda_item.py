@@ -311,6 +311,7 @@ class DonAgendaItem(models.Model):
     def action_agree_plan(self):
         """Record that the Kernteam agreed the plan of this item's case: its
         goals not agreed before get this item and the meeting's date."""
+        self._check_meeting_editable(self.meeting_id)
         for item in self:
             if not item.case_id:
                 raise UserError(_("Only the plan of a case can be agreed on its agenda item."))

@@ -6,7 +6,7 @@ serving them, agreed in the Kernteam, reviewed on the review date."""
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import DonTestCommon, pdf_text
@@ -138,6 +138,17 @@ class TestCasePlan(DonTestCommon):
         self.assertEqual(self.goal_friends.agreed_date, self.meeting.date.date())
         self.assertEqual(self.item.plan_goal_ids, self.goal_school | self.goal_friends)
         self.assertIn("Plan agreed", self.case_a.message_ids[0].body)
+
+    def test_agreeing_refused_to_who_may_not_change_the_case(self):
+        # The involved professional reads the case, but does not change it.
+        with self.assertRaises(AccessError):
+            self.item.with_user(self.prof_soc).action_agree_plan()
+        self.assertFalse(self.goal_school.agreed_item_id)
+
+    def test_no_agreement_after_the_minutes_are_approved(self):
+        self.meeting.state = "approved"
+        with self.assertRaises(UserError):
+            self.item.with_user(self.kt_soc).action_agree_plan()
 
     def test_review_date_puts_the_case_on_the_agenda(self):
         self.case_b.evaluation_date = fields.Date.today()
