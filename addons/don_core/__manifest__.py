@@ -4,7 +4,7 @@
     "name": "DON Kern",
     "summary": "DON approach against jonge aanwas: youth register, case files, "
     "domain-based sharing, access log",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
     "website": "https://github.com/don-for-odoo/don",
@@ -52,6 +52,8 @@
         "views/res_partner_views.xml",
         "report/don_meeting_reports.xml",
         "report/don_privacy_reports.xml",
+        "report/don_timeline_reports.xml",
+        "report/don_case_plan_reports.xml",
         "views/don_project_goal_views.xml",
         "views/project_task_views.xml",
         "views/don_meeting_views.xml",

@@ -11,6 +11,7 @@ from . import don_youth
 from . import don_case
 from . import don_case_note
 from . import don_case_factor
+from . import don_case_goal
 from . import don_case_relation
 from . import don_intervention
 from . import don_access_log
@@ -43,3 +44,4 @@ from . import mail_message_reaction
 from . import ir_attachment
 from . import res_company
 from . import res_config_settings
+from . import don_timeline

@@ -98,6 +98,9 @@ class DonAgendaItem(models.Model):
     guest_ids = fields.One2many(
         "don.agenda.item.guest", "item_id", string="Guests from the flexible shell"
     )
+    plan_goal_ids = fields.One2many(
+        "don.case.goal", "agreed_item_id", string="Goals of the plan agreed here"
+    )
     action_task_id = fields.Many2one(
         "project.task", string="Overdue action", readonly=True, ondelete="set null"
     )
@@ -225,6 +228,14 @@ class DonAgendaItem(models.Model):
                 date=fields.Date.to_string(deadline.date()) if deadline else "",
             )
         if key == "evaluation_due" and self.case_id.evaluation_date:
+            open_goals = self.case_id.goal_ids.filtered(lambda goal: not goal.outcome)
+            if open_goals:
+                # The review of the plan: its goals still without an outcome.
+                return _(
+                    "Review of the plan due on %(date)s (goals without an outcome: %(count)s)",
+                    date=fields.Date.to_string(self.case_id.evaluation_date),
+                    count=len(open_goals),
+                )
             return _(
                 "Evaluation due on %(date)s",
                 date=fields.Date.to_string(self.case_id.evaluation_date),
@@ -295,6 +306,33 @@ class DonAgendaItem(models.Model):
 
     def action_postpone(self):
         self.write({"state": "postponed"})
+        return True
+
+    def action_agree_plan(self):
+        """Record that the Kernteam agreed the plan of this item's case: its
+        goals not agreed before get this item and the meeting's date."""
+        self._check_meeting_editable(self.meeting_id)
+        for item in self:
+            if not item.case_id:
+                raise UserError(_("Only the plan of a case can be agreed on its agenda item."))
+            goals = item.case_id.goal_ids.filtered(lambda goal: not goal.agreed_item_id)
+            if not goals:
+                raise UserError(
+                    _("Case %(ref)s has no goals to agree on.", ref=item.case_id.reference)
+                )
+            goals.write(
+                {
+                    "agreed_item_id": item.id,
+                    "agreed_date": fields.Date.context_today(item, item.meeting_id.date),
+                }
+            )
+            item.case_id.message_post(
+                body=_(
+                    "Plan agreed in the Kernteam meeting %(meeting)s: %(goals)s",
+                    meeting=item.meeting_id.name,
+                    goals=", ".join(goals.mapped("name")),
+                )
+            )
         return True
 
     def _action_defaults(self):

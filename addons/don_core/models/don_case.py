@@ -126,10 +126,18 @@ class DonCase(models.Model):
     )
     agenda_item_ids = fields.One2many("don.agenda.item", "case_id", string="Agenda items")
 
+    timeline_html = fields.Html(
+        string="Timeline",
+        compute="_compute_timeline_html",
+        sanitize=False,
+        help="Signals, stages, contributions, factors, interventions, agenda decisions and "
+        "actions of this case that you may see, newest first.",
+    )
     note_ids = fields.One2many("don.case.note", "case_id", string="Contributions")
     factor_ids = fields.One2many("don.case.factor", "case_id", string="Risk and protective factors")
     relation_ids = fields.One2many("don.case.relation", "case_id", string="System")
     intervention_ids = fields.One2many("don.intervention", "case_id", string="Interventions")
+    goal_ids = fields.One2many("don.case.goal", "case_id", string="Plan (goals)")
     note_count = fields.Integer(compute="_compute_counts")
     intervention_count = fields.Integer(compute="_compute_counts")
     has_hidden_info = fields.Boolean(
@@ -161,6 +169,10 @@ class DonCase(models.Model):
             "The closing date cannot lie before the start date.",
         ),
     ]
+
+    @api.depends_context("uid", "lang")
+    def _compute_timeline_html(self):
+        self.env["don.timeline"]._compute_timeline_field(self, "_for_case")
 
     @api.depends("reference")
     def _compute_display_name(self):
@@ -373,7 +385,9 @@ class DonCase(models.Model):
     # Access log and actions
     # ------------------------------------------------------------------
     def web_read(self, specification):
-        return super().web_read(specification)
+        # Opening the form logs the opening once (don.secured.mixin): the
+        # timeline computed for it does not log a second time.
+        return super(DonCase, self.with_context(don_timeline_in_form=True)).web_read(specification)
 
     # Opening the record writes the access log: not a read-only request.
     web_read._readonly = False
@@ -391,6 +405,10 @@ class DonCase(models.Model):
             "domain": [("case_id", "=", self.id)],
             "context": {"default_case_id": self.id, "default_company_id": self.company_id.id},
         }
+
+    def action_print_plan(self):
+        self.ensure_one()
+        return self.env.ref("don_core.action_report_don_case_plan").report_action(self)
 
     def action_view_notes(self):
         return self._action_items("don.case.note", _("Contributions"))
@@ -417,7 +435,7 @@ class DonCase(models.Model):
             .sudo()
             .with_context(active_test=False)
             .search([("case_id", "in", cases.ids)])
-            for model in (*CASE_ITEM_MODELS, "don.agenda.item")
+            for model in (*CASE_ITEM_MODELS, "don.agenda.item", "don.case.goal")
         }
         scope["project.task"] = (
             self.env["project.task"]

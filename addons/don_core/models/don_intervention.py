@@ -74,6 +74,14 @@ class DonIntervention(models.Model):
         tracking=True,
     )
     result_note = fields.Text(string="Result explanation")
+    goal_id = fields.Many2one(
+        "don.case.goal",
+        string="Goal of the plan",
+        index="btree_not_null",
+        ondelete="set null",
+        domain="[('case_id', '=', case_id)]",
+        help="The goal of the case's plan this intervention serves.",
+    )
     user_ids = fields.Many2many(
         "res.users",
         "don_intervention_user_rel",
@@ -91,6 +99,13 @@ class DonIntervention(models.Model):
                 raise ValidationError(_("Choose the neighbourhood of this intervention."))
             if intervention.target == "group" and not intervention.group_description:
                 raise ValidationError(_("Describe the group this intervention is for."))
+
+    @api.constrains("goal_id", "case_id")
+    def _check_goal(self):
+        for intervention in self:
+            if intervention.goal_id and intervention.goal_id.sudo().case_id != intervention.case_id:
+                # sudo: only the case of the goal is compared, nothing is shown.
+                raise ValidationError(_("The goal belongs to the plan of another case."))
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

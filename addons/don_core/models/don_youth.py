@@ -74,6 +74,17 @@ class DonYouth(models.Model):
         copy=False,
         index=True,
     )
+    timeline_html = fields.Html(
+        string="Timeline",
+        compute="_compute_timeline_html",
+        sanitize=False,
+        help="Signals, stages, contributions, factors, interventions, agenda decisions and "
+        "actions of this young person that you may see, newest first.",
+    )
+
+    @api.depends_context("uid", "lang")
+    def _compute_timeline_html(self):
+        self.env["don.timeline"]._compute_timeline_field(self, "_for_youth")
 
     @api.depends("date_of_birth")
     def _compute_age(self):
@@ -145,7 +156,9 @@ class DonYouth(models.Model):
     # Access log and actions
     # ------------------------------------------------------------------
     def web_read(self, specification):
-        return super().web_read(specification)
+        # Opening the form logs the opening once (don.secured.mixin): the
+        # timeline computed for it does not log a second time.
+        return super(DonYouth, self.with_context(don_timeline_in_form=True)).web_read(specification)
 
     # Opening the record writes the access log: not a read-only request.
     web_read._readonly = False
@@ -156,6 +169,10 @@ class DonYouth(models.Model):
         action["domain"] = [("youth_id", "=", self.id)]
         action["context"] = {"default_youth_id": self.id, "active_test": False}
         return action
+
+    def action_print_timeline(self):
+        self.ensure_one()
+        return self.env.ref("don_core.action_report_don_timeline_youth").report_action(self)
 
     def action_open_network(self):
         self.ensure_one()

@@ -16,3 +16,5 @@ from . import test_access_inputs
 from . import test_side_channels
 from . import test_side_reports
 from . import test_projectleider_scope
+from . import test_timeline
+from . import test_case_plan

@@ -165,3 +165,89 @@ class TestMeetingTour(HttpCase, DonTestCommon):
             "don_meeting_member_tour",
             login="t_kt_pol",
         )
+
+
+@tagged("post_install", "-at_install", "is_tour", "don_tour")
+class TestTimelineTour(HttpCase, DonTestCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.youth = env["don.youth"].create(
+            {"name": "Vera Tijdlijn", "company_id": cls.company_a.id}
+        )
+        cls.case = env["don.case"].create(
+            {
+                "youth_id": cls.youth.id,
+                "director_id": cls.kt_soc.id,
+                "involved_user_ids": [Command.set(cls.prof_soc.ids)],
+                "date_start": fields.Date.today() - timedelta(days=30),
+            }
+        )
+        Note = env["don.case.note"]
+        for name, domain, level, author, users in (
+            ("Zorg: schoolverzuim", cls.dom_soc, "domain", cls.kt_soc, []),
+            ("Politie: fouillering", cls.dom_pol, "domain", cls.kt_pol, []),
+            ("Politie: gedeeld met Kernteam", cls.dom_pol, "kernteam", cls.kt_pol, []),
+            ("Alleen voor betrokkenen", cls.dom_soc, "involved", cls.prof_soc, cls.prof_soc.ids),
+        ):
+            Note.create(
+                {
+                    "case_id": cls.case.id,
+                    "name": name,
+                    "body": "Inhoud die niet op de tijdlijn staat",
+                    "domain_id": domain.id,
+                    "sharing_level": level,
+                    "legal_basis_id": cls.basis.id if level == "kernteam" else False,
+                    "author_id": author.id,
+                    "user_ids": [Command.set(users)],
+                }
+            )
+        env["don.intervention"].create(
+            {
+                "case_id": cls.case.id,
+                "name": "Huisbezoek wijkteam",
+                "type_id": cls.itype.id,
+                "domain_id": cls.dom_soc.id,
+                "author_id": cls.kt_soc.id,
+            }
+        )
+        team = env["don.kernteam"].create(
+            {
+                "name": "Kernteam Tijdlijn",
+                "company_id": cls.company_a.id,
+                "member_ids": [Command.create({"user_id": cls.kt_soc.id, "role": "sociaal"})],
+            }
+        )
+        meeting = env["don.meeting"].create(
+            {
+                "kernteam_id": team.id,
+                "date": fields.Datetime.now() - timedelta(days=3),
+                "attendee_ids": [Command.set(cls.kt_soc.ids)],
+            }
+        )
+        env["don.agenda.item"].create(
+            {
+                "meeting_id": meeting.id,
+                "kind": "case",
+                "case_id": cls.case.id,
+                "name": "Bespreking Vera",
+                "state": "decided",
+            }
+        )
+
+    def _run(self, tour, login, user):
+        Log = self.env["don.access.log"]
+        self.start_tour(
+            f"/odoo/action-don_core.don_youth_action?cids={self.company_a.id}", tour, login=login
+        )
+        logs = Log.search([("youth_id", "=", self.youth.id), ("user_id", "=", user.id)])
+        # Opening the file with its timeline: one entry in the access log.
+        self.assertEqual(len(logs), 1)
+        self.assertEqual((logs.res_model, logs.action), ("don.youth", "open"))
+
+    def test_timeline_as_kernteam_member(self):
+        self._run("don_timeline_kernteam_tour", "t_kt_soc", self.kt_soc)
+
+    def test_timeline_as_professional(self):
+        self._run("don_timeline_professional_tour", "t_prof_soc", self.prof_soc)

@@ -23,3 +23,4 @@ from . import don_match_participant
 from . import don_match_notice
 from . import don_case_note
 from . import don_intervention
+from . import don_timeline

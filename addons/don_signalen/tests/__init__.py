@@ -15,3 +15,4 @@ from . import test_feedback_retry
 from . import test_match
 from . import test_handle_new_case
 from . import test_search_name
+from . import test_timeline
