@@ -132,7 +132,7 @@ class DonSignalIntakeController(http.Controller):
                 ),
                 "preselect_audience": audience or "",
                 "preselect_categories": ",".join(map(str, taken)),
-                "card_label": Intake._audience_label(audience) if applied else False,
+                "card_hint": Intake._card_hint(audience) if applied else False,
             }
         )
         values.update(

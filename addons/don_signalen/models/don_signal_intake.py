@@ -172,13 +172,30 @@ class DonSignalIntake(models.AbstractModel):
         return card, other
 
     @api.model
-    def _audience_label(self, audience):
-        return {
-            "internal": _("the signal card for internal teams"),
-            "school": _("the signal card for schools"),
-            "sportclub": _("the signal card for sports clubs"),
-            "parents": _("the signal card for parents and youth"),
-        }.get(audience) or _("your signal card")
+    def _card_hint(self, audience):
+        """The hint above the signs of the signal card the reporter came from."""
+        hints = {
+            "internal": _(
+                "The signs of the signal card for internal teams. Tick what applies; nothing "
+                "applies? Just describe it above."
+            ),
+            "school": _(
+                "The signs of the signal card for schools. Tick what applies; nothing applies? "
+                "Just describe it above."
+            ),
+            "sportclub": _(
+                "The signs of the signal card for sports clubs. Tick what applies; nothing "
+                "applies? Just describe it above."
+            ),
+            "parents": _(
+                "The signs of the signal card for parents and youth. Tick what applies; nothing "
+                "applies? Just describe it above."
+            ),
+        }
+        return hints.get(audience) or _(
+            "The signs of your signal card. Tick what applies; nothing applies? Just describe "
+            "it above."
+        )
 
     @api.model
     def _check_files(self, files):
