@@ -1,6 +1,7 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+
 from werkzeug.urls import url_encode
 
 from odoo import api, models

@@ -1,8 +1,8 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, models
-from odoo.tools import html2plaintext
 from odoo.exceptions import AccessError
+from odoo.tools import html2plaintext
 
 
 class DonSubjectRequestReport(models.AbstractModel):

@@ -52,7 +52,7 @@ class TestPublicUrl(TransactionCase):
             "https://a.example//x",
             "javascript:alert(1)",
             "https://",
-            "https://ａ.example",  # full-width letters
+            "https://\uff41.example",  # a full-width letter
             "",
         ):
             self.assertIsNone(normalize_public_url(bad), repr(bad))
@@ -119,7 +119,7 @@ class TestPreselectionParser(IntakeCommon):
         return categories, Intake._form_groups(categories, audience, category_ids)
 
     def test_card_of_a_school(self):
-        categories, (card, other) = self._groups("school", [self.category_school.id])
+        _categories, (card, other) = self._groups("school", [self.category_school.id])
         self.assertEqual([c for c, _i in card], [self.category_school])
         self.assertEqual(card[0][1], self.ind_school)
         # The rest of the form is still there, apart.
