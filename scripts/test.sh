@@ -31,6 +31,16 @@ if ! command -v wkhtmltopdf >/dev/null 2>&1; then
         echo "NOTE: without wkhtmltopdf the PDFs are checked as HTML only (Debian: apt-get install wkhtmltopdf)." >&2
     fi
 fi
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        say "Installing poppler-utils (pdftotext, pdftoppm) for the checks of the printed PDF files"
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) \
+            >"$BUILD/apt-poppler.log" 2>&1 \
+            || echo "WARNING: poppler-utils could not be installed: the printed files are not checked." >&2
+    else
+        echo "NOTE: without poppler-utils the printed files are not checked (Debian: apt-get install poppler-utils)." >&2
+    fi
+fi
 ensure_postgres
 PORT="${DON_TEST_PORT:-$(free_port)}"
 write_config "$CONF" "$DB" "$PORT"

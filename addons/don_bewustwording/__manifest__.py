@@ -33,9 +33,6 @@
         "demo/don_bewustwording_demo.xml",
     ],
     "assets": {
-        "web.report_assets_common": [
-            "don_bewustwording/static/src/scss/signal_card.scss",
-        ],
         "web.assets_tests": [
             "don_bewustwording/static/tests/tours/*.js",
         ],

@@ -50,6 +50,7 @@
         "views/don_subject_request_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
+        "report/don_report_layout.xml",
         "report/don_meeting_reports.xml",
         "report/don_privacy_reports.xml",
         "report/don_timeline_reports.xml",

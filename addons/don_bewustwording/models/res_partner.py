@@ -192,7 +192,10 @@ class ResPartner(models.Model):
         self.ensure_one()
         return self.env["don.signal.card"]._current_for_audience(self._don_audience())
 
-    def _don_print_signal_card(self, report_xmlid):
+    def _don_check_signal_card_printable(self):
+        """Refuse, with a message that says what to do, to print a signal
+        card that could not take the organisation to the municipality's
+        public reporting page."""
         self.ensure_one()
         if not self.don_org_type:
             raise UserError(
@@ -202,6 +205,28 @@ class ResPartner(models.Model):
             raise UserError(
                 _("There is no published signal card for this organisation's audience yet.")
             )
+        if not self._don_intake_company()._don_intake_base_url():
+            raise UserError(
+                _(
+                    "The signal card of %(name)s cannot be printed yet: the public address of "
+                    "the municipality's reporting page is not set. A DON administrator sets it "
+                    "in Settings, DON Signals, Public reporting page.",
+                    name=self.display_name,
+                )
+            )
+        # Reading the key needs DON-beheerder or Kernteamlid (field groups).
+        if not self.don_intake_token:
+            raise UserError(
+                _(
+                    "%(name)s has no reporting link yet: create it on the organisation's form "
+                    "(tab DON reporting) before printing its signal card.",
+                    name=self.display_name,
+                )
+            )
+
+    def _don_print_signal_card(self, report_xmlid):
+        self.ensure_one()
+        self._don_check_signal_card_printable()
         return self.env.ref(report_xmlid).report_action(self)
 
     def action_don_print_signal_card(self):

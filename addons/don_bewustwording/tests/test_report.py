@@ -1,9 +1,7 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from werkzeug.urls import url_quote_plus
-
 from odoo.addons.don_core.tests.common import pdf_text
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import DonAwarenessCommon
@@ -11,6 +9,7 @@ from .common import DonAwarenessCommon
 PARTNER_REPORT = "don_bewustwording.action_report_partner_signal_card"
 POCKET_REPORT = "don_bewustwording.action_report_partner_signal_card_pocket"
 CARD_REPORT = "don_bewustwording.action_report_signal_card"
+PUBLIC_URL = "https://meldpunt.bewustdorp.example/don/melden"
 
 
 @tagged("post_install", "-at_install")
@@ -18,6 +17,7 @@ class TestSignalCardReport(DonAwarenessCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.company_a.don_intake_public_url = PUBLIC_URL
         # personal data that exists around the club and must never be printed
         cls.youth = cls.env["don.youth"].create(
             {"name": "Noah Geheimhouding", "company_id": cls.company_a.id}
@@ -66,16 +66,39 @@ class TestSignalCardReport(DonAwarenessCommon):
     def test_organisation_card_has_qr_and_no_personal_data(self):
         for report in (PARTNER_REPORT, POCKET_REPORT):
             html = self._html(report, self.club, self.kt)
-            url = self.club.don_intake_url
-            self.assertIn("/don/melden/", url)
+            url = self.club.with_company(self.company_a).don_intake_url
+            self.assertTrue(url.startswith(f"{PUBLIC_URL}/"))
             self.assertIn("o_don_card_qr", html)
-            self.assertIn("/report/barcode/?barcode_type=QR", html)
-            self.assertIn(url_quote_plus(url, safe=""), html.replace("&amp;", "&"))
+            # The QR code is in the document: wkhtmltopdf fetches nothing.
+            self.assertIn('src="data:image/png;base64,', html)
+            self.assertNotIn("/report/barcode", html)
             self.assertIn("VV Testvoorde", html)
             self.assertIn("0800-7000", html)
             self.assertIn(self.card_club.signal_line_ids[0].name, html)
             self.assertNoPersonalData(html)
-        self.assertIn(url, self._html(PARTNER_REPORT, self.club, self.kt))
+            self.assertIn(url, html)
+
+    def test_refused_without_public_address(self):
+        """A card handed to a school carries the municipality's public
+        reporting page, never the server's own address: without it, no card."""
+        self.company_a.don_intake_public_url = False
+        self.env["ir.config_parameter"].sudo().set_param("web.base.url", "http://localhost:8069")
+        club = self.club.with_user(self.kt).with_company(self.company_a)
+        for action in (club.action_don_print_signal_card, club.action_don_print_signal_card_pocket):
+            with self.assertRaisesRegex(UserError, "public address"):
+                action()
+        with self.assertRaisesRegex(UserError, "public address"):
+            self._html(PARTNER_REPORT, self.club, self.kt)
+        # The audience card prints without a QR code (its routes are on it).
+        html = self._html(CARD_REPORT, self.card_club, self.prof)
+        self.assertNotIn('class="o_don_card_qr"', html)
+        self.assertNotIn("localhost:8069/don", html)
+
+    def test_organisation_without_link_is_refused(self):
+        self.club.don_intake_token = False
+        club = self.club.with_user(self.kt).with_company(self.company_a)
+        with self.assertRaisesRegex(UserError, "no reporting link"):
+            club.action_don_print_signal_card()
 
     def test_organisation_card_as_real_pdf(self):
         """The printed card (wkhtmltopdf): the organisation, the hotline and
@@ -85,12 +108,14 @@ class TestSignalCardReport(DonAwarenessCommon):
         self.assertIn(self.card_club.signal_line_ids[0].name, text)
         unbroken = "".join(text.split())  # lines of the PDF may break anywhere
         self.assertIn("0800-7000", unbroken)
-        self.assertIn(self.club.don_intake_url, unbroken)
+        self.assertIn(self.club.with_company(self.company_a).don_intake_url, unbroken)
         self.assertNoPersonalData(text)
 
-    def test_audience_card_has_no_qr(self):
+    def test_audience_card_has_qr_to_anonymous_page(self):
         html = self._html(CARD_REPORT, self.card_club, self.prof)
-        self.assertNotIn("barcode", html)
+        self.assertIn('class="o_don_card_qr" alt="QR code" src="data:image/png;base64,', html)
+        self.assertIn(PUBLIC_URL, html)
+        self.assertNotIn(f"{PUBLIC_URL}/", html)  # no organisation's link
         self.assertIn("Meld Misdaad Anoniem", html)
         self.assertNoPersonalData(html)
 

@@ -18,6 +18,7 @@ class TestBewustwordingTour(HttpCase):
             {"name": "VV Tourclub", "is_company": True, "don_org_type": "sportclub"}
         )
         club.action_don_generate_intake_token()
+        user.company_id.don_intake_public_url = "https://meldpunt.tourdorp.example/don/melden"
         Card = env["don.signal.card"].with_company(user.company_id)
         for card in Card.search([("audience", "=", "sportclub"), ("state", "=", "published")]):
             card.state = "superseded"
@@ -54,5 +55,6 @@ class TestBewustwordingTour(HttpCase):
             ._render_qweb_html("don_bewustwording.action_report_partner_signal_card", club.ids)[0]
             .decode()
         )
-        self.assertIn("barcode_type=QR", html)
+        self.assertIn('class="o_don_card_qr" alt="QR code" src="data:image/png;base64,', html)
+        self.assertIn("https://meldpunt.tourdorp.example/don/melden/", html)
         self.assertIn("VV Tourclub", html)

@@ -45,3 +45,4 @@ from . import ir_attachment
 from . import res_company
 from . import res_config_settings
 from . import don_timeline
+from . import ir_actions_report

@@ -127,11 +127,19 @@ class DonSecuredMixin(models.AbstractModel):
     @api.depends_context("uid")
     @api.depends(lambda self: (self._rec_name,) if self._rec_name else ())
     def _compute_display_name(self):
+        model_name = None
         for record in self:
             if not isinstance(record.id, int) or record.don_visible:
                 record.display_name = record._don_label()
             else:
-                record.display_name = _("%(model)s %(id)s", model=self._description, id=record.id)
+                if model_name is None:
+                    # The model's name in the user's language (ir.model is
+                    # translated, _description is the English source).
+                    # sudo: model names are not personal data.
+                    model_name = (
+                        self.env["ir.model"].sudo()._get(self._name).name or self._description
+                    )
+                record.display_name = _("%(model)s %(id)s", model=model_name, id=record.id)
 
     # ------------------------------------------------------------------
     # Access relation

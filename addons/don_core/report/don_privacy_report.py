@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, models
 from odoo.exceptions import AccessError
+from odoo.tools import html2plaintext
 
 
 class DonSubjectRequestReport(models.AbstractModel):
@@ -16,7 +17,14 @@ class DonSubjectRequestReport(models.AbstractModel):
         sections = []
         for model_name, records in (export.get("data") or {}).items():
             model = self.env[model_name] if model_name in self.env else None
-            title = model._description if model is not None else model_name
+            # The model's name in the reader's language (ir.model is
+            # translated; _description is the English source). sudo: model
+            # names are not personal data.
+            title = (
+                self.env["ir.model"].sudo()._get(model_name).name or model._description
+                if model is not None
+                else model_name
+            )
             rows = []
             for values in records:
                 fields_rows = []
@@ -28,11 +36,17 @@ class DonSubjectRequestReport(models.AbstractModel):
                         label = model._fields[key]._description_string(self.env)
                     if isinstance(value, list):
                         value = ", ".join(str(v) for v in value)
+                    elif isinstance(value, bool):
+                        value = _("Yes") if value else _("No")
                     fields_rows.append((label, "" if value is None else str(value)))
                 rows.append(
                     {
                         "fields": fields_rows,
-                        "messages": values.get("messages") or [],
+                        # A message's body is HTML: printed as its text.
+                        "messages": [
+                            dict(message, body=html2plaintext(message.get("body") or ""))
+                            for message in values.get("messages") or []
+                        ],
                         "attachments": values.get("attachments") or [],
                     }
                 )

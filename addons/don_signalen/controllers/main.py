@@ -17,6 +17,7 @@ from ..models.don_signal_intake import (
     clean_text,
     form_fields,
     parse_id,
+    parse_preselection,
 )
 from ..models.ir_http import METHOD_ENDPOINT, MSG_METHOD, _nl
 
@@ -108,10 +109,33 @@ class DonSignalIntakeController(http.Controller):
         field_errors=None,
         checked=None,
         neighbourhood_id=None,
+        preselection=None,
     ):
         Intake = request.env["don.signal.intake"]
         company = (partner and partner.company_id) or Intake._intake_company()
         values = Intake._form_values(company)
+        audience, category_ids = preselection or (None, [])
+        card_groups, other_groups = Intake._form_groups(
+            values["categories"], audience, category_ids
+        )
+        # Only what was taken goes back into the form (hidden fields), so a
+        # report sent again after an error keeps the same page.
+        applied = bool(other_groups or audience)
+        taken = [category.id for category, _indicators in card_groups] if other_groups else []
+        values.update(
+            {
+                "card_groups": card_groups,
+                "other_groups": other_groups,
+                "other_open": any(
+                    indicator.id in (checked or ())
+                    for _category, indicators in other_groups
+                    for indicator in indicators
+                ),
+                "preselect_audience": audience or "",
+                "preselect_categories": ",".join(map(str, taken)),
+                "card_hint": Intake._card_hint(audience) if applied else False,
+            }
+        )
         values.update(
             {
                 "partner_name": partner.name if partner else False,
@@ -130,6 +154,11 @@ class DonSignalIntakeController(http.Controller):
         )
         return request.render("don_signalen.intake_form", values, status=status)
 
+    def _preselection(self, source):
+        """The signal card the reporter came from (``doelgroep`` and
+        ``categorie`` of its QR code, or of the hidden fields of the form)."""
+        return parse_preselection(source.get("doelgroep"), source.get("categorie"))
+
     def _posted(self):
         """What the reporter typed and ticked, cleaned for showing it again
         (NUL and other control characters removed)."""
@@ -145,7 +174,7 @@ class DonSignalIntakeController(http.Controller):
     @http.route("/don/melden", type="http", auth="public", methods=["GET"], sitemap=False)
     def intake_anonymous(self):
         self._set_lang()
-        return self._render_form()
+        return self._render_form(preselection=self._preselection(request.httprequest.args))
 
     @http.route(
         "/don/melden/<string:token>", type="http", auth="public", methods=["GET"], sitemap=False
@@ -155,7 +184,11 @@ class DonSignalIntakeController(http.Controller):
         partner = self._partner_for_token(token)
         if not partner:
             return self._invalid_link()
-        return self._render_form(partner=partner, token=token)
+        return self._render_form(
+            partner=partner,
+            token=token,
+            preselection=self._preselection(request.httprequest.args),
+        )
 
     # CSRF is checked below by hand to answer with the form kept.
     @http.route(
@@ -185,6 +218,7 @@ class DonSignalIntakeController(http.Controller):
             "post": post,
             "checked": checked,
             "neighbourhood_id": neighbourhood_id,
+            "preselection": self._preselection(request.httprequest.form),
         }
         form = request.httprequest.form
         if not any(form.get(key) for key in (*form_fields(), "csrf_token")):

@@ -69,6 +69,34 @@ def parse_id(value):
     return number if 0 < number <= MAX_ID else None
 
 
+# The audiences of the signal cards (don_bewustwording) and the indicator
+# field that puts an indicator on their card.
+AUDIENCE_FIELDS = {
+    "internal": "audience_internal",
+    "school": "audience_school",
+    "sportclub": "audience_sportclub",
+    "parents": "audience_parents",
+}
+# At most this many categories are taken from a signal card's QR code.
+MAX_PRESELECTED = 20
+
+
+def parse_preselection(audience, categories):
+    """``(audience, [category ids])`` from the query of a signal card's QR
+    code (``?doelgroep=school&categorie=3,7``). Only the shape is checked
+    here; what the form offers is checked by
+    don.signal.intake._form_groups. Anything else is no preselection: the
+    form stays the whole form."""
+    audience = audience if isinstance(audience, str) and audience in AUDIENCE_FIELDS else None
+    ids = []
+    if isinstance(categories, str) and len(categories) <= 20 * MAX_PRESELECTED:
+        for part in categories.split(","):
+            number = parse_id(part)
+            if number and number not in ids:
+                ids.append(number)
+    return audience, ids[:MAX_PRESELECTED]
+
+
 def form_fields():
     """The text fields of the reporting form."""
     return tuple(MAX_LENGTHS)
@@ -123,6 +151,57 @@ class DonSignalIntake(models.AbstractModel):
                 .search([("company_id", "in", [company.id, False])])
             )
         return values
+
+    @api.model
+    def _form_groups(self, categories, audience=None, category_ids=()):
+        """The indicators of the form per category, as two lists of
+        ``(category, indicators)``: those of the signal card the reporter
+        came from (its audience and categories, from its QR code) and the
+        others. Without a (valid) card both are the whole form and nothing.
+        Ids that are not among the offered categories are left out."""
+        chosen = [i for i in category_ids if i in set(categories.ids)]
+        field = AUDIENCE_FIELDS.get(audience)
+        if not chosen and not field:
+            return [(c, c.indicator_ids) for c in categories], []
+        card, other = [], []
+        for category in categories:
+            indicators = category.indicator_ids
+            on_card = indicators.filtered(field) if field else indicators
+            if chosen and category.id not in chosen:
+                on_card = indicators.browse()
+            if on_card:
+                card.append((category, on_card))
+            if indicators - on_card:
+                other.append((category, indicators - on_card))
+        if not card:
+            return [(c, c.indicator_ids) for c in categories], []
+        return card, other
+
+    @api.model
+    def _card_hint(self, audience):
+        """The hint above the signs of the signal card the reporter came from."""
+        hints = {
+            "internal": _(
+                "The signs of the signal card for internal teams. Tick what applies; nothing "
+                "applies? Just describe it above."
+            ),
+            "school": _(
+                "The signs of the signal card for schools. Tick what applies; nothing applies? "
+                "Just describe it above."
+            ),
+            "sportclub": _(
+                "The signs of the signal card for sports clubs. Tick what applies; nothing "
+                "applies? Just describe it above."
+            ),
+            "parents": _(
+                "The signs of the signal card for parents and youth. Tick what applies; nothing "
+                "applies? Just describe it above."
+            ),
+        }
+        return hints.get(audience) or _(
+            "The signs of your signal card. Tick what applies; nothing applies? Just describe "
+            "it above."
+        )
 
     @api.model
     def _check_files(self, files):

@@ -19,6 +19,7 @@ class ResConfigSettings(models.TransientModel):
     don_signal_domain_id = fields.Many2one(
         related="company_id.don_signal_domain_id", readonly=False
     )
+    don_intake_public_url = fields.Char(related="company_id.don_intake_public_url", readonly=False)
     don_signal_feedback_days = fields.Integer(
         string="Feedback within (working days)",
         config_parameter="don_signalen.feedback_days",

@@ -25,6 +25,8 @@ class ResPartner(models.Model):
         string="Reporting link",
         compute="_compute_don_intake_url",
         groups="don_core.group_don_manager,don_core.group_don_kernteam",
+        help="The organisation's personal reporting link, made from the public address of the "
+        "reporting page in the DON settings (empty while that address is not set).",
     )
 
     _sql_constraints = [
@@ -35,13 +37,22 @@ class ResPartner(models.Model):
         ),
     ]
 
-    @api.depends("don_intake_token")
+    @api.depends("don_intake_token", "company_id.don_intake_public_url")
+    @api.depends_context("company")
     def _compute_don_intake_url(self):
-        # sudo: the public base URL is configuration, not personal data.
-        base = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
+        # Never the server's own address (web.base.url): a link handed to a
+        # school must be the municipality's public reporting page.
         for partner in self:
             token = partner.don_intake_token
-            partner.don_intake_url = f"{base}/don/melden/{token}" if token else False
+            base = partner._don_intake_company()._don_intake_base_url()
+            partner.don_intake_url = f"{base}/{token}" if token and base else False
+
+    def _don_intake_company(self):
+        """The municipality that receives this organisation's reports."""
+        self.ensure_one()
+        # sudo: which municipality an organisation belongs to and its public
+        # address are configuration, not personal data.
+        return (self.company_id or self.env.company).sudo()
 
     def action_don_generate_intake_token(self):
         """Give the organisation a (new) personal reporting link; an old link

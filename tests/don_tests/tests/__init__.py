@@ -1,3 +1,4 @@
 from . import test_demo_users
 from . import test_deny_by_default
 from . import test_access_declaration
+from . import test_prints

@@ -75,7 +75,8 @@ registry.category("web_tour.tours").add("don_bewustwording_tour", {
             trigger: ":iframe .o_don_card",
         },
         {
-            trigger: ":iframe img.o_don_card_qr[src*='barcode_type=QR']",
+            // the QR code is in the document itself (no request to the server)
+            trigger: ":iframe img.o_don_card_qr[src^='data:image/png;base64,']",
         },
     ],
 });
