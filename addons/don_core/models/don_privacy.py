@@ -310,6 +310,21 @@ class DonPrivacy(models.AbstractModel):
         return [{"name": a.name, "mimetype": a.mimetype, "size": a.file_size} for a in attachments]
 
     @api.model
+    def _export_omissions(self, youth):
+        """What the export of ``youth`` leaves out and why (AVG art. 15(4)),
+        as sentences for the requester. Models add theirs with
+        ``_don_privacy_export_omissions(youth)``."""
+        youth = youth.sudo().with_context(active_test=False)
+        omissions = []
+        for records in youth._don_privacy_related_records().values():
+            records = records.sudo().with_context(active_test=False).exists()
+            if records and hasattr(records, "_don_privacy_export_omissions"):
+                for sentence in records._don_privacy_export_omissions(youth):
+                    if sentence not in omissions:
+                        omissions.append(sentence)
+        return omissions
+
+    @api.model
     def _export_youth(self, youth):
         """{model description: [records]} of everything about ``youth``."""
         youth = youth.sudo().with_context(active_test=False)
