@@ -27,6 +27,10 @@ class DonSignal(models.Model):
         "outcome_reason",
     )
     _don_privacy_text_fields = ("name", "description", "youth_description", "outcome_reason")
+    # Where the retention job looks for a young person's name in signals of
+    # other young people (not the reference, e-mail address, phone number or
+    # mail error).
+    _don_name_fields = (*_don_privacy_text_fields, "location", "reporter_name")
 
     def _don_privacy_own(self, youth):
         return self.filtered(lambda s: not (s.youth_ids - youth))
