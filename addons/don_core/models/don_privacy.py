@@ -142,7 +142,8 @@ class DonPrivacy(models.AbstractModel):
 
     @api.model
     def _ensure_name_indexes(self, table, columns, where=None):
-        """Trigram (GIN) indexes that answer ``column ILIKE '%name%'``."""
+        """Trigram (GIN) indexes that answer ``column ILIKE '%name%'``
+        (partial when ``where``, an SQL condition, is given)."""
         if not columns or not self._trigram_available():
             return
         for column in columns:
@@ -153,7 +154,7 @@ class DonPrivacy(models.AbstractModel):
                     SQL.identifier(name),
                     SQL.identifier(table),
                     SQL.identifier(column),
-                    SQL(" WHERE %s", SQL(where)) if where else SQL(""),
+                    SQL(" WHERE %s", where) if where else SQL(""),
                 )
             )
 
@@ -162,7 +163,7 @@ class DonPrivacy(models.AbstractModel):
         # by the retention job: indexed (the DON tables index their own
         # name columns, see don.secured.mixin.init).
         self._ensure_name_indexes(
-            "mail_message", ["body", "subject", "record_name"], "model LIKE 'don.%%'"
+            "mail_message", ["body", "subject", "record_name"], SQL("model LIKE %s", "don.%")
         )
         self._ensure_name_indexes(
             "mail_tracking_value",
