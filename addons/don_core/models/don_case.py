@@ -420,6 +420,9 @@ class DonCase(models.Model):
     # Privacy lifecycle (see don.privacy)
     # ------------------------------------------------------------------
     _don_privacy_fields = ("summary", "closing_note")
+    # Where the retention job looks for another young person's name (not the
+    # reference).
+    _don_name_fields = ("summary", "closing_note")
 
     def _don_anonymise(self):
         result = super()._don_anonymise()

@@ -15,6 +15,8 @@ rights first.
 import logging
 import re
 
+import psycopg2
+
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 
@@ -102,11 +104,78 @@ class DonPrivacy(models.AbstractModel):
             [("res_model", "=", model), ("res_id", "in", list(ids))]
         ).unlink()
 
+    # ------------------------------------------------------------------
+    # Scrubbing a name: only the columns that can hold one, through indexes
+    # ------------------------------------------------------------------
+    @api.model
+    def _name_columns(self, model):
+        """The columns of ``model`` that can hold a person's name: the
+        model's declaration ``_don_name_fields`` when it has one, otherwise
+        every stored free-text field (char, text, html)."""
+        declared = getattr(model, "_don_name_fields", None)
+        return [
+            field.name
+            for field in model._fields.values()
+            if field.store
+            and field.column_type
+            and field.type in ("char", "text", "html")
+            and not field.translate
+            and (declared is None or field.name in declared)
+        ]
+
+    @api.model
+    def _trigram_available(self):
+        """pg_trgm is installed, or can be (the database owner may create
+        trusted extensions). Without it the scrub is the same, with
+        sequential scans instead of index scans."""
+        cr = self.env.cr
+        cr.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        if cr.fetchone():
+            return True
+        try:
+            with cr.savepoint(flush=False):
+                cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        except psycopg2.Error:
+            _logger.info("pg_trgm is not available: retention scrubs without trigram indexes")
+            return False
+        return True
+
+    @api.model
+    def _ensure_name_indexes(self, table, columns, where=None):
+        """Trigram (GIN) indexes that answer ``column ILIKE '%name%'``
+        (partial when ``where``, an SQL condition, is given)."""
+        if not columns or not self._trigram_available():
+            return
+        for column in columns:
+            name = f"{table}_{column}_don_trgm"[:63]
+            self.env.cr.execute(
+                SQL(
+                    "CREATE INDEX IF NOT EXISTS %s ON %s USING gin (%s gin_trgm_ops)%s",
+                    SQL.identifier(name),
+                    SQL.identifier(table),
+                    SQL.identifier(column),
+                    SQL(" WHERE %s", where) if where else SQL(""),
+                )
+            )
+
+    def init(self):
+        # Chatter and tracking values of DON records are searched for names
+        # by the retention job: indexed (the DON tables index their own
+        # name columns, see don.secured.mixin.init).
+        self._ensure_name_indexes(
+            "mail_message", ["body", "subject", "record_name"], SQL("model LIKE %s", "don.%")
+        )
+        self._ensure_name_indexes(
+            "mail_tracking_value",
+            ["old_value_char", "new_value_char", "old_value_text", "new_value_text"],
+        )
+
     @api.model
     def _scrub_name(self, name):
         """Safety net: replace the name in chatter messages and tracking
         values of DON records that were not erased themselves (a mention in
-        another file's chatter), and in the free text of other DON records."""
+        another file's chatter), and in the free text of other DON records.
+        One statement per column, each answered by its trigram index."""
         name = (name or "").strip()
         if len(name) < 4:
             return
@@ -115,40 +184,34 @@ class DonPrivacy(models.AbstractModel):
         like = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         cr = self.env.cr
         self.env.flush_all()
-        cr.execute(
-            SQL(
-                """UPDATE mail_message
-                      SET body = regexp_replace(body, %(pat)s, %(ph)s, 'gi'),
-                          subject = regexp_replace(subject, %(pat)s, %(ph)s, 'gi'),
-                          record_name = regexp_replace(record_name, %(pat)s, %(ph)s, 'gi')
-                    WHERE model LIKE %(don)s
-                      AND (body ILIKE %(like)s OR subject ILIKE %(like)s
-                           OR record_name ILIKE %(like)s)""",
-                pat=pattern,
-                ph=placeholder,
-                like=like,
-                don="don.%",
+        for column in ("body", "subject", "record_name"):
+            cr.execute(
+                SQL(
+                    """UPDATE mail_message
+                          SET %(col)s = regexp_replace(%(col)s, %(pat)s, %(ph)s, 'gi')
+                        WHERE model LIKE %(don)s AND %(col)s ILIKE %(like)s""",
+                    don="don.%",
+                    col=SQL.identifier(column),
+                    pat=pattern,
+                    ph=placeholder,
+                    like=like,
+                )
             )
-        )
-        cr.execute(
-            SQL(
-                """UPDATE mail_tracking_value v
-                      SET old_value_char = regexp_replace(old_value_char, %(pat)s, %(ph)s, 'gi'),
-                          new_value_char = regexp_replace(new_value_char, %(pat)s, %(ph)s, 'gi'),
-                          old_value_text = regexp_replace(old_value_text, %(pat)s, %(ph)s, 'gi'),
-                          new_value_text = regexp_replace(new_value_text, %(pat)s, %(ph)s, 'gi')
-                     FROM mail_message m
-                    WHERE m.id = v.mail_message_id AND m.model LIKE %(don)s
-                      AND (v.old_value_char ILIKE %(like)s
-                           OR v.new_value_char ILIKE %(like)s
-                           OR v.old_value_text ILIKE %(like)s
-                           OR v.new_value_text ILIKE %(like)s)""",
-                pat=pattern,
-                ph=placeholder,
-                like=like,
-                don="don.%",
+        for column in ("old_value_char", "new_value_char", "old_value_text", "new_value_text"):
+            cr.execute(
+                SQL(
+                    """UPDATE mail_tracking_value v
+                          SET %(col)s = regexp_replace(v.%(col)s, %(pat)s, %(ph)s, 'gi')
+                         FROM mail_message m
+                        WHERE v.%(col)s ILIKE %(like)s
+                          AND m.id = v.mail_message_id AND m.model LIKE %(don)s""",
+                    don="don.%",
+                    col=SQL.identifier(column),
+                    pat=pattern,
+                    ph=placeholder,
+                    like=like,
+                )
             )
-        )
         self.env["mail.message"].invalidate_model()
         self.env["mail.tracking.value"].invalidate_model()
         self._scrub_name_in_records(pattern, placeholder, like)
@@ -159,42 +222,30 @@ class DonPrivacy(models.AbstractModel):
         contribution, summary, agenda discussion or signal in another file
         that mentions the young person by name. The register of young people
         itself is left alone (another young person may bear the same name).
-        In SQL: no tracking value is written that would keep the name."""
+        In SQL, one statement per name column (declared per model, see
+        ``_name_columns``), answered by its trigram index: no tracking value
+        is written that would keep the name."""
         cr = self.env.cr
         for model_name in self.env["don.access"]._secured_models():
             if model_name == "don.youth":
                 continue
             model = self.env[model_name]
-            columns = [
-                field.name
-                for field in model._fields.values()
-                if field.store
-                and field.column_type
-                and field.type in ("char", "text", "html")
-                and not field.translate
-            ]
-            if not columns:
-                continue
-            cr.execute(
-                SQL(
-                    "UPDATE %s SET %s WHERE %s",
-                    SQL.identifier(model._table),
-                    SQL(", ").join(
-                        SQL(
-                            "%s = regexp_replace(%s, %s, %s, 'gi')",
-                            SQL.identifier(column),
-                            SQL.identifier(column),
-                            pattern,
-                            placeholder,
-                        )
-                        for column in columns
-                    ),
-                    SQL(" OR ").join(
-                        SQL("%s ILIKE %s", SQL.identifier(column), like) for column in columns
-                    ),
+            columns = self._name_columns(model)
+            for column in columns:
+                cr.execute(
+                    SQL(
+                        "UPDATE %s SET %s = regexp_replace(%s, %s, %s, 'gi') WHERE %s ILIKE %s",
+                        SQL.identifier(model._table),
+                        SQL.identifier(column),
+                        SQL.identifier(column),
+                        pattern,
+                        placeholder,
+                        SQL.identifier(column),
+                        like,
+                    )
                 )
-            )
-            model.invalidate_model(columns)
+            if columns:
+                model.invalidate_model(columns)
 
     @api.model
     def _erase_youth(self, youth, mode):
@@ -308,6 +359,21 @@ class DonPrivacy(models.AbstractModel):
             .search([("res_model", "=", record._name), ("res_id", "=", record.id)])
         )
         return [{"name": a.name, "mimetype": a.mimetype, "size": a.file_size} for a in attachments]
+
+    @api.model
+    def _export_omissions(self, youth):
+        """What the export of ``youth`` leaves out and why (AVG art. 15(4)),
+        as sentences for the requester. Models add theirs with
+        ``_don_privacy_export_omissions(youth)``."""
+        youth = youth.sudo().with_context(active_test=False)
+        omissions = []
+        for records in youth._don_privacy_related_records().values():
+            records = records.sudo().with_context(active_test=False).exists()
+            if records and hasattr(records, "_don_privacy_export_omissions"):
+                for sentence in records._don_privacy_export_omissions(youth):
+                    if sentence not in omissions:
+                        omissions.append(sentence)
+        return omissions
 
     @api.model
     def _export_youth(self, youth):

@@ -212,6 +212,7 @@ class DonSubjectRequest(models.Model):
             "generated_on": fields.Datetime.to_string(fields.Datetime.now()),
             "young_person": youth.reference,
             "data": self.env["don.privacy"]._export_youth(youth),
+            "left_out": self.env["don.privacy"]._export_omissions(youth),
         }
 
     def action_export(self):

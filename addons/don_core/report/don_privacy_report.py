@@ -59,14 +59,18 @@ class DonSubjectRequestReport(models.AbstractModel):
         docs = self.env["don.subject.request"].browse(docids)
         docs.check_access("read")
         exports = {}
+        left_out = {}
         for doc in docs:
             export = (data or {}).get("export") if len(docs) == 1 else None
-            exports[doc.id] = self._sections(export or doc._export_data())
+            export = export or doc._export_data()
+            exports[doc.id] = self._sections(export)
+            left_out[doc.id] = export.get("left_out") or []
         return {
             "doc_ids": docids,
             "doc_model": "don.subject.request",
             "docs": docs,
             "sections": exports,
+            "left_out": left_out,
         }
 
 

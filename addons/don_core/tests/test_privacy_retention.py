@@ -442,6 +442,82 @@ class TestRetentionResume(RetentionCommon):
 
 
 @tagged("post_install", "-at_install", "don_privacy")
+class TestRetentionStoppedAndRerun(RetentionCommon):
+    """The job stopped after some cases (a batch, as when it is killed after
+    a commit) and run again: every case done once, no survivor of any name in
+    any table, the chatter, tracking values, attachments or the filestore."""
+
+    NAMES = (
+        "Anouk Gestoptebatch",
+        "Bilal Gestoptebatch",
+        "Cato Gestoptebatch",
+        "Daan Gestoptebatch",
+    )
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cases = {}
+        for index, name in enumerate(cls.NAMES):
+            cls.cases[name] = cls._closed_case(name, date(2017, 1 + index, 1))
+
+    def _files_with(self, text):
+        Attachment = self.env["ir.attachment"]
+        root = Attachment._filestore()
+        found = []
+        for dirpath, _dirs, files in os.walk(root):
+            for filename in files:
+                path = os.path.join(dirpath, filename)
+                with open(path, "rb") as handle:
+                    if text.encode() in handle.read():
+                        found.append(path)
+        return found
+
+    @freeze_time(NOW)
+    def test_stopped_after_two_cases_then_rerun(self):
+        self.run_job()
+        case_ids = [case.id for _youth, case in self.cases.values()]
+        reviews = self.Review.search([("case_id", "in", case_ids)])
+        self.assertEqual(len(reviews), 4)
+        reviews.with_user(self.privacy).action_approve()
+        files = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search([("res_model", "=", "don.case"), ("res_id", "in", case_ids)])
+        )
+        self.assertEqual(len(files), 4)
+        self.assertTrue(all(files.mapped("store_fname")), "the reports are in the filestore")
+        for name in self.NAMES:
+            self.assertTrue(self._files_with(name), name)
+        # Stopped after two cases.
+        self.Review._cron_retention(commit=False, batch_size=2)
+        self.env.invalidate_all()
+        done = reviews.filtered(lambda review: review.state == "done")
+        self.assertEqual(len(done), 2)
+        for name, (youth, _case) in self.cases.items():
+            if youth.privacy_state:
+                self.assertEqual(self.name_hits(name), [], name)
+            else:
+                self.assertEqual(youth.name, name, "untouched, not half done")
+                self.assertIn("don_case_note.body", self.name_hits(name))
+        # The rerun finishes the other two, and does not redo the first two.
+        with patch.object(
+            type(self.env["don.privacy"]),
+            "_erase_case",
+            autospec=True,
+            side_effect=type(self.env["don.privacy"])._erase_case,
+        ) as erase:
+            self.run_job()
+        self.assertEqual(erase.call_count, 2)
+        self.assertEqual(set(reviews.mapped("state")), {"done"})
+        self.env["ir.attachment"]._gc_file_store_unsafe()
+        for name in self.NAMES:
+            self.assertEqual(self.name_hits(name), [], name)
+            self.assertEqual(self._files_with(name), [], f"{name} in the filestore")
+        self.assertFalse(files.exists())
+
+
+@tagged("post_install", "-at_install", "don_privacy")
 class TestRetentionYouthWithoutCase(RetentionCommon):
     def test_youth_without_case_deleted_after_its_period(self):
         self.env["don.retention.policy"].create(

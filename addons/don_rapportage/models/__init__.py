@@ -1,3 +1,4 @@
+from . import don_report_frozen_cell
 from . import don_report_cube
 from . import don_report_signal
 from . import don_report_case

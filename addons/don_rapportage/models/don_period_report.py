@@ -83,10 +83,16 @@ class DonPeriodReport(models.Model):
         tracking=True,
         index=True,
     )
-    narrative = fields.Html(string="Project leader's narrative")
-    dark_number_note = fields.Html(string="Dark number", default=_default_dark_number)
+    # The same sanitiser options as the other free-text fields of DON: inline
+    # styles are kept only for harmless properties (no position:fixed overlay
+    # over the report or its PDF).
+    narrative = fields.Html(string="Project leader's narrative", sanitize_style=True)
+    dark_number_note = fields.Html(
+        string="Dark number", default=_default_dark_number, sanitize_style=True
+    )
     evaluation_summary = fields.Html(
         string="Evaluation findings",
+        sanitize_style=True,
         help="Frozen from the evaluations of the period when the figures are generated; "
         "can be edited until approval.",
     )
@@ -159,6 +165,7 @@ class DonPeriodReport(models.Model):
             # The labels are frozen in the language of the report's readers
             # (the municipality's), not of whoever generates it.
             report = report.with_context(lang=report._don_reader_lang())
+            report._don_freeze_cells()
             commands = [fields.Command.clear()] + [
                 fields.Command.create(vals) for vals in report._collect_lines()
             ]
@@ -171,6 +178,20 @@ class DonPeriodReport(models.Model):
                 }
             )
         return True
+
+    def _don_freeze_cells(self):
+        """Freeze the month cells of every cube for this report's period, so
+        that the cubes show these months as the report does, whatever is
+        recorded later. sudo: called from action_generate after the project
+        leader's check and the write check on this report; the counts go
+        into a table no role reads."""
+        self.ensure_one()
+        Frozen = self.env["don.report.frozen.cell"].sudo()
+        Frozen.search([("report_id", "=", self.id)]).unlink()
+        Cube = self.env["don.report.cube"].sudo()
+        for cube in Cube._don_cube_models():
+            self.env[cube].sudo()._don_freeze(self)
+        Frozen.invalidate_model()
 
     def _don_reader_lang(self):
         """The language the report is written in: the municipality's."""

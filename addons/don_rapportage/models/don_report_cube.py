@@ -4,21 +4,36 @@
 
 Every row of a report model is one published cell: a municipality, a period
 (month or quarter), a dimension and the key of that dimension, with the number
-of source records. Cells below the threshold are suppressed in the SQL view
-itself (primary suppression), together with as many of the smallest other
-cells of the same municipality, period and dimension as needed so that the
-suppressed cells are at least two and add up to at least the threshold
-(secondary suppression). A suppressed cell publishes 0 and counts 1 in
-``suppressed_cells``. The real number of a suppressed cell never leaves
-PostgreSQL, whatever the channel (read, search_read, read_group, export, PDF).
+of source records. The protection holds against every sequence of reads a
+role can make (see readme/DEVELOP.md):
 
-Any figure a user can ask for is a sum of published cells, so the difference
-of two overlapping filters is again a sum of published cells: differencing
-reveals nothing that is not published. Every dimension of a cube partitions
-the same source records (an empty key is a cell of its own) and the dimensions
-of one cube share no margin other than the total, so no combination of cells
-narrows a suppressed cell down further than the sum of its partition's
-suppressed cells, which is at least the threshold. See readme/DEVELOP.md.
+* **Existence, ids and order reveal nothing.** Every cell of the grid exists:
+  every month of the municipality's reporting years times every key of the
+  dimension (every selection value, every record of a key's model, the empty
+  key and other values that occur), also when its count is 0. The id of a row
+  follows from its key and position in the grid, never from its count.
+* **Suppression is decided per month** (municipality, month, dimension): a
+  cell of 1 to ``t - 1`` is suppressed, and as many of the smallest cells of
+  ``t`` or more as needed so that no suppressed cell can be solved from the
+  published figures of its partition and their total, even by someone who
+  knows this rule and which suppressed cells are the extra ones (their values
+  then lie in [1, t-1] and [t, next published cell]): the suppressed cells
+  are at least two, add up to at least ``t``, and leave every suppressed cell
+  at least two possible values. A cell of 0 counts nobody and is published,
+  unless no choice protects the partition: then all of its cells are
+  suppressed.
+* **A quarter is the sum of its months**: its figure is the sum of the
+  published monthly figures and it counts their suppressed cells. So a change
+  of the period grain reveals nothing a month did not, and every cube follows
+  the grain at once (it is read at query time, like the threshold).
+* **Frozen months stay frozen**: once a period report is generated, the cubes
+  show the months it covers from the cell counts frozen with it
+  (``don.report.frozen.cell``), with the same suppression, so later live
+  figures cannot be set against the report.
+
+A suppressed cell publishes 0 and counts 1 in ``suppressed_cells``. The real
+number of a suppressed cell never leaves PostgreSQL, whatever the channel
+(read, search_read, read_group, export, PDF).
 """
 
 from odoo import api, fields, models
@@ -29,6 +44,8 @@ THRESHOLD_PARAM = "don_rapportage.small_number_threshold"
 GRAIN_PARAM = "don_rapportage.period_grain"
 DEFAULT_THRESHOLD = 5
 GRAINS = [("month", "Month"), ("quarter", "Quarter")]
+# Upper bound used for "no published cell above": larger than any count.
+UNBOUNDED = 1000000000
 
 
 class DonReportCube(models.AbstractModel):
@@ -70,65 +87,278 @@ class DonReportCube(models.AbstractModel):
         return grain if grain in dict(GRAINS) else "month"
 
     @api.model
-    def _don_view_sql(self):
-        grain = self._don_grain()
+    def _don_key_domain_sql(self, column, sql_type):
+        """SELECT company_id, v: the possible values of one key column (the
+        company NULL when the value is shared by all municipalities). Built
+        from the field definitions only, never from the counted records."""
+        field = self._fields[column]
+        rows = []
+        if field.type == "selection" and isinstance(field.selection, list):
+            rows = [
+                f"SELECT NULL::int AS company_id, '{value}'::{sql_type} AS v"
+                for value, _label in field.selection
+                if "'" not in value
+            ]
+        elif field.type == "many2one":
+            comodel = self.env[field.comodel_name]
+            company = (
+                "company_id"
+                if "company_id" in comodel._fields and comodel._fields["company_id"].store
+                else "NULL::int"
+            )
+            rows = [f"SELECT {company} AS company_id, id::{sql_type} AS v FROM {comodel._table}"]
+        # Values that occur although the field does not list them (the empty
+        # key, an old selection value) are cells of their own, in every month
+        # of the municipality: never a count is lost, and their existence
+        # does not depend on a month's records.
+        rows.append(f"SELECT company_id, {column}::{sql_type} AS v FROM fact")
+        return " UNION ALL ".join(rows)
+
+    @api.model
+    def _don_cells_sql(self):
+        """The CTEs up to ``cells``: every cell of the month grid with its
+        true count n (live, or frozen with a period report). Never returned
+        to a user as such: the view suppresses on top of it, the period
+        report freezes it (sudo, into a table no role can read)."""
         keys = [column for column, _type in self._don_cube_keys]
-        selects = []
-        for dim_index, (dimension, condition, dim_keys) in enumerate(self._don_cube_dimensions):
+        key_types = dict(self._don_cube_keys)
+        live, grid = [], []
+        domains = {
+            column: self._don_key_domain_sql(column, sql_type)
+            for column, sql_type in self._don_cube_keys
+        }
+        for dim_index, (_dimension, condition, dim_keys) in enumerate(self._don_cube_dimensions):
             key_exprs = ", ".join(
                 column if column in dim_keys else f"NULL::{sql_type} AS {column}"
                 for column, sql_type in self._don_cube_keys
             )
-            group = ", ".join(["1", "2"] + [str(5 + keys.index(column)) for column in dim_keys])
-            selects.append(
-                f"SELECT company_id, date_trunc('{grain}', day)::date AS period_start, "
-                f"'{dimension}'::varchar AS dimension, {dim_index} AS dim_index, {key_exprs}, "
-                "count(*) AS n "
+            group = ", ".join(["1", "2"] + [str(4 + keys.index(column)) for column in dim_keys])
+            live.append(
+                f"SELECT company_id, date_trunc('month', day)::date AS month, "
+                f"{dim_index} AS dim_index, {key_exprs}, count(*) AS n "
                 f"FROM fact {'WHERE ' + condition if condition else ''} GROUP BY {group}"
             )
-        key_order = ", ".join(f"{column} NULLS FIRST" for column in keys)
-        key_list = ", ".join(keys)
+            grid_exprs = ", ".join(
+                f"d_{column}.v AS {column}"
+                if column in dim_keys
+                else f"NULL::{sql_type} AS {column}"
+                for column, sql_type in self._don_cube_keys
+            )
+            joins = " ".join(
+                f"JOIN ({domains[column]}) d_{column} ON d_{column}.company_id IS NULL "
+                f"OR d_{column}.company_id = m.company_id"
+                for column in dim_keys
+            )
+            grid.append(
+                f"SELECT DISTINCT m.company_id, m.month, {dim_index} AS dim_index, {grid_exprs} "
+                f"FROM months m {joins}"
+            )
+        match = " AND ".join(f"l.{column} IS NOT DISTINCT FROM g.{column}" for column in keys)
+        frozen_keys = ", ".join(
+            f"key_{index + 1}::{key_types[column]} AS {column}" for index, column in enumerate(keys)
+        )
+        g_keys = ", ".join(f"g.{column}" for column in keys)
         return f"""
-            WITH param AS (
+            param AS (
                 SELECT COALESCE((
                     SELECT CASE WHEN value ~ '^[0-9]{{1,4}}$' THEN value::int END
                       FROM ir_config_parameter WHERE key = '{THRESHOLD_PARAM}'
-                ), {DEFAULT_THRESHOLD}) AS t
+                ), {DEFAULT_THRESHOLD}) AS t,
+                COALESCE((
+                    SELECT CASE WHEN value IN ('month', 'quarter') THEN value END
+                      FROM ir_config_parameter WHERE key = '{GRAIN_PARAM}'
+                ), 'month') AS grain
             ),
             fact AS NOT MATERIALIZED ({self._don_cube_source()}),
-            cells AS ({" UNION ALL ".join(selects)}),
+            frozen AS (
+                -- Months frozen by several reports hold the same copy: the
+                -- first report's is taken.
+                SELECT company_id, period_start AS month, dim_index, {frozen_keys}, n
+                  FROM don_report_frozen_cell
+                 WHERE cube = '{self._name}'
+                   AND (company_id, period_start, report_id) IN (
+                        SELECT company_id, period_start, min(report_id)
+                          FROM don_report_frozen_cell WHERE cube = '{self._name}'
+                         GROUP BY company_id, period_start)
+            ),
+            months AS (
+                SELECT company_id, generate_series(
+                           date_trunc('year', min(day)::date)::timestamp,
+                           greatest(date_trunc('month', max(day)::date)::timestamp,
+                                    date_trunc('month', current_date)::timestamp),
+                           interval '1 month')::date AS month
+                  FROM (SELECT company_id, day FROM fact
+                        UNION ALL SELECT company_id, month FROM frozen) AS days
+                 WHERE company_id IS NOT NULL AND day IS NOT NULL
+                 GROUP BY company_id
+            ),
+            live AS ({" UNION ALL ".join(live)}),
+            grid AS ({" UNION ALL ".join(grid)}),
+            cells AS (
+                SELECT g.company_id, g.month, g.dim_index, {g_keys}, COALESCE(l.n, 0) AS n
+                  FROM grid g
+                  LEFT JOIN live l ON l.company_id = g.company_id AND l.month = g.month
+                       AND l.dim_index = g.dim_index AND {match}
+                 WHERE NOT EXISTS (SELECT 1 FROM frozen f
+                                    WHERE f.company_id = g.company_id AND f.month = g.month)
+                UNION ALL
+                SELECT company_id, month, dim_index, {", ".join(keys)}, n FROM frozen
+            )
+        """
+
+    @api.model
+    def _don_view_sql(self):
+        keys = [column for column, _type in self._don_cube_keys]
+        key_order = ", ".join(f"{column} NULLS FIRST" for column in keys)
+        key_list = ", ".join(keys)
+        dimension_case = " ".join(
+            f"WHEN {index} THEN '{dimension}'"
+            for index, (dimension, _c, _k) in enumerate(self._don_cube_dimensions)
+        )
+        part = "company_id, month, dim_index"
+        # Per partition (municipality, month, dimension): np primary cells
+        # (0 < n < t) adding up to sp; the cells of t or more in rising order
+        # (n, then key) with their rank k, the running sum and the next
+        # count. Cells of 0 are published as 0: nobody is counted in them.
+        # For each k: is suppressing the k smallest cells of t or more
+        # enough? With s = sp + cum the suppressed sum and M = next - 1 the
+        # highest value such an extra cell can have (t - 1 < M), a primary
+        # lies in [max(1, s - k*M - (np-1)(t-1)), min(t-1, s - k*t - (np-1))]
+        # and an extra one in [max(t, s - (k-1)*M - np*(t-1)),
+        # min(M, s - (k-1)*t - np)]: both intervals must hold two values or
+        # more, whoever knows this rule and which cells are the extra ones.
+        # When no k is enough, the whole partition is suppressed, its cells
+        # of 0 too (four suppressed cells under a total below 5 would
+        # otherwise all be 1).
+        return f"""
+            WITH {self._don_cells_sql()},
             ranked AS (
-                SELECT c.*, p.t, c.n < p.t AS is_primary,
-                       bool_or(c.n < p.t) OVER part AS has_primary,
+                SELECT c.*, p.t, p.grain,
+                       c.n > 0 AND c.n < p.t AS is_primary,
+                       count(*) FILTER (WHERE c.n > 0 AND c.n < p.t) OVER part AS np,
+                       COALESCE(sum(c.n) FILTER (WHERE c.n > 0 AND c.n < p.t) OVER part, 0)
+                           AS sp,
                        row_number() OVER ordered AS k,
-                       COALESCE(sum(c.n) OVER (ordered ROWS BETWEEN UNBOUNDED PRECEDING
-                                               AND 1 PRECEDING), 0) AS n_before
+                       sum(c.n) OVER (ordered ROWS BETWEEN UNBOUNDED PRECEDING
+                                      AND CURRENT ROW) AS cum,
+                       COALESCE(lead(c.n) OVER ordered - 1, {UNBOUNDED}) AS m,
+                       dense_rank() OVER (PARTITION BY c.company_id, c.dim_index
+                                          ORDER BY {key_order}) AS grid_index
                   FROM cells c CROSS JOIN param p
-                WINDOW part AS (PARTITION BY company_id, period_start, dimension),
-                       ordered AS (PARTITION BY company_id, period_start, dimension
-                                   ORDER BY n, {key_order})
+                WINDOW part AS (PARTITION BY {part}),
+                       ordered AS (PARTITION BY {part}, c.n >= p.t ORDER BY n, {key_order})
+            ),
+            checked AS (
+                SELECT *,
+                       CASE WHEN np = 0 THEN 0
+                            WHEN np >= 2 AND sp >= t
+                                 AND GREATEST(1, sp - (np - 1) * (t - 1))
+                                     < LEAST(t - 1, sp - (np - 1))
+                            THEN 0 END AS k0,
+                       CASE WHEN n >= t AND np + k >= 2 AND sp + cum >= t
+                                 AND (np = 0 OR GREATEST(1, sp + cum - k * m - (np - 1) * (t - 1))
+                                                < LEAST(t - 1, sp + cum - k * t - (np - 1)))
+                                 AND GREATEST(t, sp + cum - (k - 1) * m - np * (t - 1))
+                                     < LEAST(m, sp + cum - (k - 1) * t - np)
+                            THEN k END AS k_ok
+                  FROM ranked
+            ),
+            chosen AS (
+                SELECT *, COALESCE(min(k0) OVER part, min(k_ok) OVER part, {UNBOUNDED}) AS k_min
+                  FROM checked
+                WINDOW part AS (PARTITION BY {part})
             ),
             marked AS (
-                SELECT *, (is_primary OR (has_primary AND (k <= 2 OR n_before < t))) AS sup
-                  FROM ranked
+                SELECT *, (is_primary OR (n >= t AND k <= k_min)
+                           OR k_min = {UNBOUNDED}) AS sup,
+                       date_trunc(grain, month)::date AS period_start
+                  FROM chosen
             )
             SELECT ((company_id::bigint * 100000 + (period_start - DATE '2000-01-01'))
-                    * 100 + dim_index) * 100000 + k AS id,
-                   company_id, period_start, dimension, {key_list},
-                   (CASE WHEN sup THEN 0 ELSE n END)::int AS figure,
-                   sup::int AS suppressed_cells
+                    * 100 + dim_index) * 100000 + min(grid_index) AS id,
+                   company_id, period_start,
+                   (CASE dim_index {dimension_case} END)::varchar AS dimension, {key_list},
+                   sum(CASE WHEN sup THEN 0 ELSE n END)::int AS figure,
+                   sum(sup::int)::int AS suppressed_cells
               FROM marked
+             GROUP BY company_id, period_start, dim_index, {key_list}
         """
+
+    @api.model
+    def _don_cube_models(self):
+        """The names of every concrete report cube."""
+        names, todo = [], list(self.env["don.report.cube"]._inherit_children)
+        while todo:
+            name = todo.pop(0)
+            model = self.env[name]
+            if not model._abstract and name not in names:
+                names.append(name)
+            todo.extend(model._inherit_children)
+        return names
+
+    @api.model
+    def _don_freeze(self, report):
+        """Freeze the true month cells of ``report``'s municipality and
+        period into ``don.report.frozen.cell`` for this cube (months frozen
+        already by another report are copied from it, so they stay as they
+        were). Called by the period report after its access checks; the
+        counts go into a table no role reads."""
+        keys = [column for column, _type in self._don_cube_keys]
+        key_columns = ", ".join(f"key_{index + 1}" for index in range(len(keys)))
+        key_values = ", ".join(f"{column}::varchar" for column in keys)
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                f"""INSERT INTO don_report_frozen_cell
+                        (report_id, cube, company_id, period_start, dim_index,
+                         {key_columns}, n, create_uid, create_date, write_uid, write_date)
+                    WITH {self._don_cells_sql()}
+                    SELECT %(report)s, %(cube)s, company_id, month, dim_index,
+                           {key_values}, n, %(uid)s, now() at time zone 'UTC',
+                           %(uid)s, now() at time zone 'UTC'
+                      FROM cells
+                     WHERE company_id = %(company)s AND month BETWEEN %(start)s AND %(end)s""",
+                report=report.id,
+                cube=self._name,
+                company=report.company_id.id,
+                start=report.date_from.replace(day=1),
+                end=report.date_to,
+                uid=self.env.uid,
+            )
+        )
 
     def init(self):
         if self._abstract:
             return
+        # The cells are computed in a SQL function run without JIT: the
+        # planner's estimates for the grid (generate_series, key tables)
+        # are far above the real size, and compiling the query would take
+        # seconds for a result of milliseconds. The view reads the function.
+        function = f"{self._table}_cells"
+        columns = ", ".join(
+            [
+                "id bigint",
+                "company_id integer",
+                "period_start date",
+                "dimension varchar",
+                *(f"{column} {sql_type}" for column, sql_type in self._don_cube_keys),
+                "figure integer",
+                "suppressed_cells integer",
+            ]
+        )
         self.env.cr.execute(
             SQL(
-                "DROP VIEW IF EXISTS %s; CREATE VIEW %s AS (%s)",
+                "DROP VIEW IF EXISTS %s; DROP FUNCTION IF EXISTS %s(); "
+                "CREATE FUNCTION %s() RETURNS TABLE (%s) LANGUAGE sql STABLE "
+                "SET jit = off AS $don$ %s $don$; "
+                "CREATE VIEW %s AS (SELECT * FROM %s())",
                 SQL.identifier(self._table),
-                SQL.identifier(self._table),
+                SQL.identifier(function),
+                SQL.identifier(function),
+                SQL(columns),  # built from class constants only
                 SQL(self._don_view_sql()),  # built from class constants only
+                SQL.identifier(self._table),
+                SQL.identifier(function),
             )
         )
 

@@ -5,8 +5,6 @@ from odoo.exceptions import ValidationError
 
 from .don_report_cube import DEFAULT_THRESHOLD, GRAIN_PARAM, GRAINS, THRESHOLD_PARAM
 
-CUBES = ("don.report.signal", "don.report.case", "don.report.intervention")
-
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -23,8 +21,9 @@ class ResConfigSettings(models.TransientModel):
         string="Reporting period",
         default="month",
         config_parameter=GRAIN_PARAM,
-        help="The smallest period of the report figures. Small numbers are suppressed per "
-        "period: a quarter suppresses less than a month in a small municipality.",
+        help="The period of the report figures. Small numbers are always suppressed per "
+        "month; a quarter adds up the published figures of its months, so that no change "
+        "of this setting reveals a suppressed figure.",
     )
 
     @api.constrains("don_small_number_threshold")
@@ -37,6 +36,9 @@ class ResConfigSettings(models.TransientModel):
         old_grain = self.env["ir.config_parameter"].sudo().get_param(GRAIN_PARAM, "month")
         result = super().set_values()
         if self.don_period_grain and self.don_period_grain != old_grain:
-            for cube in CUBES:
+            # The cubes read the grain at query time; rebuilding every view
+            # (the awareness cubes too) keeps their definitions current.
+            Cube = self.env["don.report.cube"]
+            for cube in Cube._don_cube_models():
                 self.env[cube].init()
         return result

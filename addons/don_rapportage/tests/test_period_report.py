@@ -73,11 +73,21 @@ class TestPeriodReport(DonReportCommon):
         report.action_approve()
         report.invalidate_recordset()
         self.assertEqual(self._figures(report), before)
-        # The cubes did change: the report is a frozen copy.
+        # The cubes show the months of the report as the report does: later
+        # live figures cannot be set against it (the ten new signals count
+        # from the first month that is not frozen).
         fresh = self.env["don.report.signal"]._don_figures(
             self.company_a, date(2026, 4, 1), date(2026, 6, 30), "total"
         )
-        self.assertEqual(fresh[()][0], 32)
+        self.assertEqual(fresh[()][0], 22)
+        channels = self.env["don.report.signal"]._don_figures(
+            self.company_a, date(2026, 4, 1), date(2026, 6, 30), "channel"
+        )
+        shown = {line.key_label: line.display_value for line in report.line_ids}
+        self.assertEqual(
+            self.env["don.report.signal"]._don_format(*channels[(self.ch_anon.id,)]),
+            shown["Testkanaal anoniem"],
+        )
         with self.assertRaises(UserError):
             report.action_generate()
         with self.assertRaises(UserError):
@@ -144,6 +154,31 @@ class TestPeriodReport(DonReportCommon):
             digits = re.sub(r"[^0-9]", "", cell)
             if digits:
                 self.assertNoSmallFigure([int(digits)], f"PDF cell {cell}")
+
+    def test_narrative_cannot_overlay_the_report(self):
+        """A narrative with an inline ``position:fixed`` (a full-page overlay
+        over the report and its PDF) keeps its text and harmless styling,
+        never the positioning: stored value and rendered report."""
+        report = self._report()
+        report.action_generate()
+        overlay = (
+            '<p style="position:fixed; top:0; left:0; width:100%; height:100%; '
+            'z-index:9999; background:white; color:red">Alles in orde</p>'
+        )
+        report.write({"narrative": overlay, "dark_number_note": overlay})
+        report.action_approve()
+        for value in (report.narrative, report.dark_number_note):
+            self.assertIn("Alles in orde", value)
+            self.assertNotRegex(value, r"position|z-index|top\s*:|left\s*:")
+            self.assertIn("color", value)
+        html, _fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.reporting)
+            ._render_qweb_html("don_rapportage.report_don_period_report", report.ids)
+        )
+        html = html.decode()
+        self.assertIn("Alles in orde", html)
+        self.assertNotRegex(html, r"position\s*:\s*fixed|z-index\s*:\s*9999")
 
     def test_real_pdf_file(self):
         """The printed file itself (wkhtmltopdf), not only its HTML: a PDF

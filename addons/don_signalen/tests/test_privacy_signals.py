@@ -121,3 +121,114 @@ class TestPrivacySignals(DonTestCommon):
         self.assertIn("Terugbellen over Noah Verbeek", text)
         self.assertNotIn("Liam", text)
         self.assertNotIn("spijbelt", text)
+
+    def _export_a(self, lang="en_US"):
+        self.youth_a.date_of_birth = date(2009, 4, 12)
+        request = (
+            self.env["don.subject.request"]
+            .with_user(self.privacy)
+            .with_context(lang=lang)
+            .create(
+                {
+                    "requester_name": "Moeder Verbeek",
+                    "requester_relation": "parent",
+                    "company_id": self.company_a.id,
+                    "identity_checked": True,
+                    "youth_id": self.youth_a.id,
+                }
+            )
+        )
+        request.action_export()
+        files = request.export_attachment_ids.sudo()
+        data = json.loads(
+            base64.b64decode(files.filtered(lambda a: a.mimetype == "application/json").datas)
+        )
+        document = base64.b64decode(
+            files.filtered(lambda a: a.mimetype != "application/json").datas
+        ).decode(errors="replace")
+        return data, document
+
+    def test_subject_export_never_names_the_reporters(self):
+        """A parent asking for their child's data does not learn who reported
+        the child (AVG art. 15(4)): no name, e-mail address, phone number,
+        organisation or contact person of a reporter, in the fields, the
+        texts, the chatter or file names; the export says what was left out
+        and why, in Dutch."""
+        school = self.env["res.partner"].create(
+            {
+                "name": "Basisschool De Regenboog",
+                "is_company": True,
+                "don_org_type": "school",
+                "email": "info@regenboog.example",
+            }
+        )
+        self.env["res.partner"].create(
+            {
+                "name": "Meester Pieterse",
+                "parent_id": school.id,
+                "email": "pieterse@regenboog.example",
+                "phone": "06 1234 5678",
+            }
+        )
+        self.signal_only_a.sudo().write(
+            {
+                "reporter_phone": "+31 6 98765432",
+                "description": "Buurvrouw Jansen (bel 06-98765432) zag Noah Verbeek "
+                "met onbekende ouderen; mevrouw Jansen wil anoniem blijven.",
+            }
+        )
+        from_school = self.env["don.signal"].create(
+            {
+                "channel_id": self.env.ref("don_signalen.channel_politie").id,
+                "company_id": self.company_a.id,
+                "domain_id": self.dom_soc.id,
+                "author_id": self.kt_soc.id,
+                "reporter_type": "organisation",
+                "reporter_partner_id": school.id,
+                "reporter_name": "Meester Pieterse",
+                "name": "Noah Verbeek verzuimt",
+                "description": "Gemeld door Pieterse van De Regenboog, 0612345678.",
+                "youth_ids": [(6, 0, self.youth_a.ids)],
+            }
+        )
+        from_school.message_post(
+            body="Terugbelverzoek van meester Pieterse (pieterse@regenboog.example) over Noah",
+            author_id=school.child_ids.id,
+        )
+        from_school.reporter_name = "P. Pieterse"
+        self.env["ir.attachment"].create(
+            {
+                "name": "brief Meester Pieterse.pdf",
+                "raw": b"%PDF-1.4",
+                "res_model": "don.signal",
+                "res_id": from_school.id,
+            }
+        )
+        self.privacy.lang = "nl_NL"
+        data, document = self._export_a(lang="nl_NL")
+        text = json.dumps(data, ensure_ascii=False)
+        for secret in (
+            "Jansen",
+            "jansen@example.com",
+            "98765432",
+            "Pieterse",
+            "regenboog.example",
+            "Regenboog",
+            "1234 5678",
+            "0612345678",
+        ):
+            self.assertNotIn(secret.lower(), text.lower(), secret)
+            self.assertNotIn(secret.lower(), document.lower(), secret)
+        # What concerns the young person stays, and the source as a kind.
+        self.assertIn("Noah Verbeek verzuimt", text)
+        self.assertIn("met onbekende ouderen", text)
+        self.assertIn("Terugbelverzoek van", text)
+        exported = {s["id"]: s for s in data["data"]["don.signal"]}
+        self.assertEqual(exported[from_school.id]["reporter_partner_id"], "School")
+        self.assertNotIn("reporter_name", exported[from_school.id])
+        # Said in Dutch, in the file and the document.
+        left_out = " ".join(data["left_out"])
+        self.assertIn("AVG art. 15 lid 4", left_out)
+        self.assertIn("melder", left_out)
+        self.assertIn("AVG art. 15 lid 4", document)
+        self.assertIn("Wat dit overzicht weglaat", document)
