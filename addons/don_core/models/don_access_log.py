@@ -4,6 +4,15 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.http import request
 
+PURPOSES = [
+    ("involved", "Work on the case (involved)"),
+    ("kernteam", "Kernteam task"),
+    ("domain", "Own domain or shared information"),
+    ("emergency", "Emergency access with a stated reason"),
+    ("privacy", "Privacy officer: data-subject request"),
+    ("mayor", "Mayor: decision on a measure"),
+]
+
 
 class DonAccessLog(models.Model):
     """NEN 7513 style log: who opened which youth record or case file, when,
@@ -27,10 +36,45 @@ class DonAccessLog(models.Model):
         help="The DON roles and domains the user held when opening the record.",
     )
     action = fields.Selection(
-        [("open", "Opened"), ("export", "Exported"), ("print", "Printed")],
+        [
+            ("open", "Opened"),
+            ("list", "Listed"),
+            ("network", "Network viewed"),
+            ("export", "Exported"),
+            ("print", "Printed"),
+            ("emergency", "Emergency access"),
+            ("disclosure", "Shared outside DON"),
+        ],
+        string="Consultation",
         required=True,
         readonly=True,
         default="open",
+    )
+    purpose = fields.Selection(
+        PURPOSES,
+        readonly=True,
+        help="Why the user could consult the data: the capacity the access relation "
+        "gave them at that moment.",
+    )
+    reason = fields.Char(
+        readonly=True,
+        help="The reason stated by the user (emergency access) or the request concerned.",
+    )
+    record_count = fields.Integer(
+        string="Records",
+        readonly=True,
+        default=1,
+        help="How many records one consultation showed (a page of a list).",
+    )
+    res_ids = fields.Char(string="Record IDs", readonly=True)
+    youth_ids = fields.Many2many(
+        "don.youth",
+        "don_access_log_youth_rel",
+        "log_id",
+        "youth_id",
+        string="Young people",
+        readonly=True,
+        help="The young people whose data this consultation showed.",
     )
     res_model = fields.Char(string="Record type", required=True, readonly=True, index=True)
     res_id = fields.Integer(string="Record ID", required=True, readonly=True, index=True)
@@ -53,35 +97,63 @@ class DonAccessLog(models.Model):
         return ", ".join(sorted(names))
 
     @api.model
-    def _log_open(self, record, action="open"):
-        """Log that the current user opened record (a youth or a case).
-        Called after the read succeeded, so the user had access."""
-        if self.env.su and self.env.uid == 1:
+    def _log_open(self, record, action="open", purpose=None, reason=None):
+        """Log that the current user consulted ``record`` (one record of a
+        secured model with personal data). Called after the read succeeded,
+        so the user had access."""
+        self._log_records(record, action=action, purpose=purpose, reason=reason)
+
+    @api.model
+    def _log_records(self, records, action="open", purpose=None, reason=None):
+        """One log entry for one consultation of ``records`` (a form: one
+        record; a page of a list, an export, a print, a network: all the
+        records it showed). One INSERT (and the young people's links), no
+        read per record: the young people and the involvement are read for
+        the whole set at once. Called after the read succeeded."""
+        if not records or (self.env.su and self.env.uid == 1):
             return
         user = self.env.user
-        if record._name == "don.case":
-            youth = record.youth_id
-            involved = user == record.director_id or user in record.involved_user_ids
-        else:
-            youth = record
-            involved = False
+        # sudo: the caller read these records as the user (the read
+        # succeeded); only their links to a young person are read here, to
+        # name the person concerned in the log.
+        records = records.sudo()
+        youths = records._don_log_youths()
+        involved = bool(records._don_log_involved(user))
+        if purpose is None:
+            purpose = self._purpose(records, user, involved)
+        single = len(records) == 1
         vals = {
             "user_id": user.id,
             "user_login": user.login,
             "capacity": self._capacity(user),
             "action": action,
-            "res_model": record._name,
-            "res_id": record.id,
-            "subject_ref": record.reference,
-            "subject_name": youth.name,
-            "youth_id": youth.id,
+            "purpose": purpose,
+            "reason": reason,
+            "res_model": records._name,
+            "res_id": records.id if single else 0,
+            "res_ids": False if single else ",".join(map(str, records.ids)),
+            "record_count": len(records),
+            "subject_ref": records.reference if single and "reference" in records else False,
+            "subject_name": youths.name if len(youths) == 1 else False,
+            "youth_id": youths.id if len(youths) == 1 else False,
+            "youth_ids": [fields.Command.set(youths.ids)],
             "involved": involved,
             "ip_address": request.httprequest.remote_addr if request else False,
-            "company_id": record.company_id.id,
+            "company_id": records[:1].company_id.id if "company_id" in records else False,
         }
         # sudo: nobody has create rights on the log (so it cannot be forged
         # through RPC); the system writes it after the read succeeded.
         self.sudo().with_context(don_access_log_write=True).create(vals)
+
+    @api.model
+    def _purpose(self, records, user, involved):
+        if involved:
+            return "involved"
+        if user._has_group("don_core.group_don_kernteam"):
+            return "kernteam"
+        if self.env["don.emergency.access"]._active_for(records, user):
+            return "emergency"
+        return "domain"
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -105,13 +177,39 @@ class DonAccessLog(models.Model):
     def _don_privacy_erase(self, youth, mode):
         if self:
             self.sudo().with_context(don_access_log_anonymise=True).write(
-                {"subject_name": False, "subject_ref": False, "youth_id": False}
+                {
+                    "subject_name": False,
+                    "subject_ref": False,
+                    "youth_id": False,
+                    "youth_ids": [fields.Command.unlink(youth.id)],
+                }
             )
 
     def _don_privacy_export(self, youth):
-        return self.env["don.privacy"]._export_records(
+        rows = self.env["don.privacy"]._export_records(
             self,
             youth,
-            ["date", "user_id", "capacity", "action", "res_model", "involved"],
+            [
+                "date",
+                "user_id",
+                "capacity",
+                "action",
+                "purpose",
+                "reason",
+                "res_model",
+                "record_count",
+                "involved",
+            ],
             chatter=False,
         )
+        # The record type in words (in the reader's language), not the
+        # technical model name.
+        types = {
+            model.model: model.name
+            for model in self.env["ir.model"]
+            .sudo()
+            .search([("model", "in", self.mapped("res_model"))])
+        }
+        for row in rows:
+            row["res_model"] = types.get(row["res_model"], row["res_model"])
+        return rows

@@ -16,3 +16,4 @@ from . import test_access_inputs
 from . import test_side_channels
 from . import test_side_reports
 from . import test_projectleider_scope
+from . import test_privacy_consultation
