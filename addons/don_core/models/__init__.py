@@ -14,6 +14,8 @@ from . import don_case_factor
 from . import don_case_relation
 from . import don_intervention
 from . import don_case_referral
+from . import don_case_inform
+from . import don_case_inform_report
 from . import don_emergency_access
 from . import don_access_log
 from . import don_access_log_report

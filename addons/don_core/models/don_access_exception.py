@@ -119,7 +119,7 @@ class DonAccessException(models.Model):
         night_start = company.don_access_night_start % 24
         night_end = company.don_access_night_end % 24
         local = SQL("(l.date AT TIME ZONE 'UTC' AT TIME ZONE %s)", TIMEZONE)
-        base = SQL("l.company_id = %s AND l.date >= %s AND l.date < %s", company.id, since, until)
+        base = SQL("l.company_id = %s AND l.date >= %s AND l.date <= %s", company.id, since, until)
         rows = []
         # Files without involvement.
         self.env.cr.execute(
@@ -145,7 +145,7 @@ class DonAccessException(models.Model):
                                   FILTER (WHERE l.action IN ('open', 'print', 'export')) AS files
                          FROM don_access_log l
                         WHERE l.company_id = %(company)s AND l.date >= %(from)s
-                          AND l.date < %(until)s
+                          AND l.date <= %(until)s
                         GROUP BY 1, 2),
                    baseline AS (
                        SELECT kernteam,

@@ -1,8 +1,9 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.http import request
+from odoo.tools import SQL
 
 PURPOSES = [
     ("involved", "Work on the case (involved)"),
@@ -92,7 +93,15 @@ class DonAccessLog(models.Model):
 
     @api.model
     def _capacity(self, user):
+        return self._capacity_of(user.id)
+
+    @api.model
+    @tools.ormcache("uid", "self.env.lang")
+    def _capacity_of(self, uid):
+        """The user's DON groups, as text (cached per user: the registry
+        cache is cleared when a user's groups change, see res.users)."""
         category_id = self.env.ref("don_core.module_category_don").id
+        user = self.env["res.users"].sudo().browse(uid)
         names = [group.name for group in user.groups_id if group.category_id.id == category_id]
         return ", ".join(sorted(names))
 
@@ -107,9 +116,10 @@ class DonAccessLog(models.Model):
     def _log_records(self, records, action="open", purpose=None, reason=None):
         """One log entry for one consultation of ``records`` (a form: one
         record; a page of a list, an export, a print, a network: all the
-        records it showed). One INSERT (and the young people's links), no
-        read per record: the young people and the involvement are read for
-        the whole set at once. Called after the read succeeded."""
+        records it showed), written in one INSERT statement (with the links
+        to the young people), no read per record: the young people and the
+        involvement are read for the whole set at once. Called after the
+        read succeeded."""
         if not records or (self.env.su and self.env.uid == 1):
             return
         user = self.env.user
@@ -118,40 +128,58 @@ class DonAccessLog(models.Model):
         # name the person concerned in the log.
         records = records.sudo()
         youths = records._don_log_youths()
-        involved = bool(records._don_log_involved(user))
+        if action == "list":
+            # A page of a list: who the user is decides the purpose; the
+            # review looks at the files opened, not at list pages.
+            involved = False
+        else:
+            involved = bool(records._don_log_involved(user))
         if purpose is None:
-            purpose = self._purpose(records, user, involved)
+            purpose = self._purpose(records, user, involved, action)
         single = len(records) == 1
-        vals = {
-            "user_id": user.id,
-            "user_login": user.login,
-            "capacity": self._capacity(user),
-            "action": action,
-            "purpose": purpose,
-            "reason": reason,
-            "res_model": records._name,
-            "res_id": records.id if single else 0,
-            "res_ids": False if single else ",".join(map(str, records.ids)),
-            "record_count": len(records),
-            "subject_ref": records.reference if single and "reference" in records else False,
-            "subject_name": youths.name if len(youths) == 1 else False,
-            "youth_id": youths.id if len(youths) == 1 else False,
-            "youth_ids": [fields.Command.set(youths.ids)],
-            "involved": involved,
-            "ip_address": request.httprequest.remote_addr if request else False,
-            "company_id": records[:1].company_id.id if "company_id" in records else False,
-        }
-        # sudo: nobody has create rights on the log (so it cannot be forged
-        # through RPC); the system writes it after the read succeeded.
-        self.sudo().with_context(don_access_log_write=True).create(vals)
+        one_youth = youths if len(youths) == 1 else youths.browse()
+        # Written by the system, in SQL: nobody has create rights on the log
+        # (so it cannot be forged through RPC), and one statement keeps the
+        # consultation cheap.
+        self.env.cr.execute(
+            SQL(
+                """WITH log AS (
+                       INSERT INTO don_access_log (
+                           date, user_id, user_login, capacity, action, purpose, reason,
+                           res_model, res_id, res_ids, record_count, subject_ref,
+                           subject_name, youth_id, involved, ip_address, company_id)
+                       VALUES (clock_timestamp() AT TIME ZONE 'UTC', %s, %s, %s, %s, %s, %s,
+                               %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                       RETURNING id)
+                   INSERT INTO don_access_log_youth_rel (log_id, youth_id)
+                   SELECT log.id, y FROM log, unnest(%s::int[]) y""",
+                user.id,
+                user.login,
+                self._capacity(user),
+                action,
+                purpose,
+                reason,
+                records._name,
+                records.id if single else 0,
+                None if single else ",".join(map(str, records.ids)),
+                len(records),
+                records.reference if single and "reference" in records else None,
+                one_youth.name or None,
+                one_youth.id or None,
+                involved,
+                request.httprequest.remote_addr if request else None,
+                records[:1].company_id.id if "company_id" in records else None,
+                youths.ids,
+            )
+        )
 
     @api.model
-    def _purpose(self, records, user, involved):
+    def _purpose(self, records, user, involved, action="open"):
         if involved:
             return "involved"
         if user._has_group("don_core.group_don_kernteam"):
             return "kernteam"
-        if self.env["don.emergency.access"]._active_for(records, user):
+        if action != "list" and self.env["don.emergency.access"]._active_for(records, user):
             return "emergency"
         return "domain"
 

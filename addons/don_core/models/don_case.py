@@ -133,6 +133,7 @@ class DonCase(models.Model):
     relation_ids = fields.One2many("don.case.relation", "case_id", string="System")
     intervention_ids = fields.One2many("don.intervention", "case_id", string="Interventions")
     referral_ids = fields.One2many("don.case.referral", "case_id", string="Referrals")
+    inform_ids = fields.One2many("don.case.inform", "case_id", string="Informing the person")
     note_count = fields.Integer(compute="_compute_counts")
     intervention_count = fields.Integer(compute="_compute_counts")
     has_hidden_info = fields.Boolean(
@@ -441,7 +442,7 @@ class DonCase(models.Model):
             .sudo()
             .search([("res_model", "=", "don.case"), ("res_id", "in", cases.ids)])
         )
-        for model in ("don.emergency.access", "don.case.referral"):
+        for model in ("don.emergency.access", "don.case.referral", "don.case.inform"):
             scope[model] = self.env[model].sudo().search([("case_id", "in", cases.ids)])
         scope["don.case"] = cases
         return scope

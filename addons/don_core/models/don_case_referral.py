@@ -14,7 +14,7 @@ RECIPIENT_TYPES = [
 REFERRAL_STATES = [
     ("sent", "Sent"),
     ("ontvangen", "Received"),
-    ("in_behandeling", "In progress"),
+    ("in_behandeling", "Being handled"),
     ("afgerond", "Completed"),
     ("teruggelegd", "Returned"),
 ]

@@ -506,3 +506,96 @@ class TestAccessReview(ConsultationCommon):
             message.with_user(self.kt_vei).read(["body"])
         with self.assertRaises(AccessError):
             self.env["don.access.exception"].with_user(self.kt_soc).search([])
+
+
+@tagged("post_install", "-at_install", "don_privacy")
+class TestInform(ConsultationCommon):
+    def _states(self):
+        # A new request each time: nothing of the view in the record cache.
+        self.env.invalidate_all()
+        rows = self.env["don.case.inform.report"].with_user(self.privacy).search([])
+        return {row.case_reference: row.inform_state for row in rows}
+
+    def test_privacy_officer_sees_cases_without_either(self):
+        states = self._states()
+        self.assertEqual(states[self.case_a.reference], "missing")
+        self.assertEqual(states[self.case_b.reference], "missing")
+        self.assertNotIn(self.case_z.reference, states, "another municipality")
+        Inform = self.env["don.case.inform"].with_user(self.kt_soc)
+        Inform.create(
+            {"case_id": self.case_a.id, "kind": "informed", "recipient": "both", "method": "letter"}
+        )
+        end = date.today() + timedelta(days=60)
+        restriction = Inform.create(
+            {
+                "case_id": self.case_b.id,
+                "kind": "restricted",
+                "restriction_ground": "investigation",
+                "restriction_reason": "Lopend politieonderzoek, afgestemd met het OM",
+                "restriction_end": end,
+            }
+        )
+        states = self._states()
+        self.assertEqual(states[self.case_a.reference], "informed")
+        self.assertEqual(states[self.case_b.reference], "restricted")
+        # Reviewed when it ends: an activity on the end date.
+        activity = restriction.activity_ids
+        self.assertEqual(activity.date_deadline, end)
+        self.assertEqual(activity.user_id, self.kt_soc)
+        # Once ended, the case is back in the list.
+        self.env.cr.execute(
+            "UPDATE don_case_inform SET date = %s, restriction_end = %s WHERE id = %s",
+            [date.today() - timedelta(days=90), date.today() - timedelta(days=1), restriction.id],
+        )
+        self.assertEqual(self._states()[self.case_b.reference], "missing")
+        # The officer reads the status, never the records or the case.
+        with self.assertRaises(AccessError):
+            restriction.with_user(self.privacy).read(["restriction_reason"])
+
+    def test_restriction_needs_ground_reason_and_end(self):
+        Inform = self.env["don.case.inform"].with_user(self.kt_soc)
+        with self.assertRaises(ValidationError):
+            Inform.create({"case_id": self.case_a.id, "kind": "restricted"})
+        with self.assertRaises(ValidationError):
+            Inform.create(
+                {
+                    "case_id": self.case_a.id,
+                    "kind": "restricted",
+                    "restriction_ground": "investigation",
+                    "restriction_reason": "Onderzoek",
+                    "restriction_end": date.today(),
+                }
+            )
+
+    def test_access_follows_the_case(self):
+        record = self.env["don.case.inform"].create(
+            {"case_id": self.case_a.id, "kind": "informed", "recipient": "youth", "method": "email"}
+        )
+        for user in self.don_users | self.outsiders | self.kt_b:
+            self.assertEqual(
+                self.can_read(user, record), self.can_read(user, self.case_a), user.login
+            )
+        with self.assertRaises(AccessError):
+            self.env["don.case.inform"].with_user(self.prof_soc).create(
+                {
+                    "case_id": self.case_a.id,
+                    "kind": "informed",
+                    "recipient": "youth",
+                    "method": "email",
+                }
+            )
+
+    def test_letter_in_dutch_and_logged(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        html, _fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.kt_soc)
+            .with_context(lang="nl_NL")
+            ._render_qweb_pdf("don_core.action_report_don_case_inform_letter", self.case_a.ids)
+        )
+        html = html.decode()
+        self.assertIn("Noah Verbeek", html)
+        self.assertIn("Waarom je deze brief krijgt", html)
+        self.assertIn("Autoriteit Persoonsgegevens", html)
+        log = self.new_logs()
+        self.assertEqual((len(log), log.action, log.res_id), (1, "print", self.case_a.id))

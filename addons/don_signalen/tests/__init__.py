@@ -12,3 +12,4 @@ from . import test_mail_alias
 from . import test_ui
 from . import test_mail_corpus
 from . import test_feedback_retry
+from . import test_signal_access_log
