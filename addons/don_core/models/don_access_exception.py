@@ -36,7 +36,7 @@ class DonAccessException(models.Model):
     kind = fields.Selection(EXCEPTION_KINDS, required=True, readonly=True, index=True)
     date = fields.Date(string="Day", required=True, readonly=True, index=True)
     user_id = fields.Many2one(
-        "res.users", string="User", required=True, readonly=True, index=True, ondelete="cascade"
+        "res.users", required=True, readonly=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(
         "res.company", string="Municipality", required=True, readonly=True, index=True
@@ -256,7 +256,20 @@ class DonAccessException(models.Model):
         since = until - timedelta(days=7)
         group = self.env.ref("don_core.group_don_privacy")
         labels = dict(self._fields["kind"]._description_selection(self.env))
-        for company in self.env["res.company"].sudo().search([]):
+        # The municipalities with consultations in the week, and those with
+        # exceptions still to be explained.
+        companies = (
+            self.env["res.company"].union(
+                *(
+                    company
+                    for [company] in self.env["don.access.log"]
+                    .sudo()
+                    ._read_group([("date", ">=", since)], ["company_id"])
+                )
+            )
+            | self.sudo().search([("state", "=", "open")]).company_id
+        )
+        for company in companies.sudo():
             self._detect(company, since, until)
             exceptions = self.sudo().search(
                 [("company_id", "=", company.id), ("state", "=", "open")], order="date, id"

@@ -42,9 +42,7 @@ class DonCaseInform(models.Model):
     _don_access_fields = ("company_id", "case_id")
     _don_access_follows = (("don.case", "case_id"),)
 
-    case_id = fields.Many2one(
-        "don.case", string="Case", required=True, index=True, ondelete="cascade"
-    )
+    case_id = fields.Many2one("don.case", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(
         related="case_id.company_id", store=True, index=True, string="Municipality"
     )

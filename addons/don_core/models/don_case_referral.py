@@ -39,7 +39,7 @@ class DonCaseReferral(models.Model):
 
     reference = fields.Char(string="Number", readonly=True, copy=False, default="/")
     case_id = fields.Many2one(
-        "don.case", string="Case", required=True, index=True, ondelete="cascade", tracking=True
+        "don.case", required=True, index=True, ondelete="cascade", tracking=True
     )
     company_id = fields.Many2one(
         related="case_id.company_id", store=True, index=True, string="Municipality"

@@ -31,11 +31,11 @@ class DonEmergencyAccess(models.Model):
     _rec_name = "case_reference"
 
     case_id = fields.Many2one(
-        "don.case", string="Case", required=True, readonly=True, index=True, ondelete="cascade"
+        "don.case", required=True, readonly=True, index=True, ondelete="cascade"
     )
     case_reference = fields.Char(string="Case number", readonly=True)
     user_id = fields.Many2one(
-        "res.users", string="User", required=True, readonly=True, index=True, ondelete="cascade"
+        "res.users", required=True, readonly=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(
         "res.company", string="Municipality", required=True, readonly=True, index=True

@@ -371,8 +371,13 @@ class DonSecuredMixin(models.AbstractModel):
         return True
 
     def _don_log_consultation(self, action):
-        if self and self._don_log_open and not self.env.context.get("don_no_access_log"):
-            self.env["don.access.log"]._log_records(self, action=action)
+        if not self._don_log_open or self.env.context.get("don_no_access_log"):
+            return
+        # Records being edited (an onchange reads a new record) are no
+        # consultation of stored data.
+        records = self.browse([rid for rid in self.ids if isinstance(rid, int)])
+        if records:
+            self.env["don.access.log"]._log_records(records, action=action)
 
     def web_read(self, specification):
         # The lines a form shows (x2many) are read through their own

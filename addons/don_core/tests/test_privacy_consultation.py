@@ -599,3 +599,14 @@ class TestInform(ConsultationCommon):
         self.assertIn("Autoriteit Persoonsgegevens", html)
         log = self.new_logs()
         self.assertEqual((len(log), log.action, log.res_id), (1, "print", self.case_a.id))
+
+
+@tagged("post_install", "-at_install", "don_privacy")
+class TestConsultationOnchange(ConsultationCommon):
+    def test_onchange_of_a_new_record_is_no_consultation(self):
+        # The form of a new contribution runs onchange (a web_read of a new
+        # record): nothing stored was consulted, nothing is logged.
+        self.env["don.case.note"].with_user(self.kt_soc).onchange(
+            {"case_id": self.case_a.id, "name": "Nieuw"}, [], {"case_id": {}, "name": {}}
+        )
+        self.assertFalse(self.new_logs())
