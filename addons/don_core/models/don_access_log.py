@@ -148,13 +148,14 @@ class DonAccessLog(models.Model):
                            date, user_id, user_login, capacity, action, purpose, reason,
                            res_model, res_id, res_ids, record_count, subject_ref,
                            subject_name, youth_id, involved, ip_address, company_id)
-                       VALUES (clock_timestamp() AT TIME ZONE 'UTC', %s, %s, %s, %s, %s, %s,
+                       VALUES (clock_timestamp() AT TIME ZONE 'UTC', %s,
+                               (SELECT login FROM res_users WHERE id = %s), %s, %s, %s, %s,
                                %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
                        RETURNING id)
                    INSERT INTO don_access_log_youth_rel (log_id, youth_id)
                    SELECT log.id, y FROM log, unnest(%s::int[]) y""",
                 user.id,
-                user.login,
+                user.id,
                 self._capacity(user),
                 action,
                 purpose,
