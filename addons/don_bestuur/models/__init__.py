@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import don_gezag_measure_type
 from . import don_gezag_measure
+from . import don_access_log
 from . import don_case
 from . import don_driehoek_meeting
 from . import don_driehoek_decision

@@ -353,6 +353,11 @@ class DonGezagMeasure(models.Model):
 
     web_read._readonly = False
 
+    def _don_print_consulted(self):
+        # A printed letter shows the young person's name: a consultation of
+        # the case (see ir.actions.report in don_core).
+        return self.case_id
+
     def _letter_lang(self):
         """The letter is written in the municipality's language."""
         self.ensure_one()

@@ -119,6 +119,15 @@ class TestGezagAccess(DonBestuurCommon):
         # A list row is not an opening.
         self.Measure.with_user(self.mayor).web_search_read([], {"reference": {}})
         self.assertEqual(Log.search_count([("user_id", "=", self.mayor.id)]), len(logs))
+        # For the decision on a measure: not "own domain" (the access review
+        # would report every opening by the mayor).
+        self.assertEqual(set(logs.mapped("purpose")), {"mayor"})
+        # Printing the letter is a consultation of the case too.
+        self.env["ir.actions.report"].with_user(self.mayor)._render_qweb_html(
+            "don_bestuur.action_report_gezag_measure_letter", self.measure_a.ids
+        )
+        printed = Log.search([("user_id", "=", self.mayor.id)], limit=1)
+        self.assertEqual((printed.action, printed.res_id), ("print", self.case_a.id))
 
     # ------------------------------------------------------------------
     # Access matrix of the measure

@@ -14,8 +14,13 @@ from . import don_case_factor
 from . import don_case_goal
 from . import don_case_relation
 from . import don_intervention
+from . import don_case_referral
+from . import don_case_inform
+from . import don_case_inform_report
+from . import don_emergency_access
 from . import don_access_log
 from . import don_access_log_report
+from . import don_access_exception
 from . import don_retention_policy
 from . import don_retention_review
 from . import don_subject_request
@@ -42,6 +47,7 @@ from . import mail_followers
 from . import mail_tracking_value
 from . import mail_message_reaction
 from . import ir_attachment
+from . import ir_actions_report
 from . import res_company
 from . import res_config_settings
 from . import don_timeline

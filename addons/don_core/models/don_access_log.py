@@ -1,8 +1,18 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.http import request
+from odoo.tools import SQL
+
+PURPOSES = [
+    ("involved", "Work on the case (involved)"),
+    ("kernteam", "Kernteam task"),
+    ("domain", "Own domain or shared information"),
+    ("emergency", "Emergency access with a stated reason"),
+    ("privacy", "Privacy officer: data-subject request"),
+    ("mayor", "Mayor: decision on a measure"),
+]
 
 
 class DonAccessLog(models.Model):
@@ -27,10 +37,45 @@ class DonAccessLog(models.Model):
         help="The DON roles and domains the user held when opening the record.",
     )
     action = fields.Selection(
-        [("open", "Opened"), ("export", "Exported"), ("print", "Printed")],
+        [
+            ("open", "Opened"),
+            ("list", "Listed"),
+            ("network", "Network viewed"),
+            ("export", "Exported"),
+            ("print", "Printed"),
+            ("emergency", "Emergency access"),
+            ("disclosure", "Shared outside DON"),
+        ],
+        string="Consultation",
         required=True,
         readonly=True,
         default="open",
+    )
+    purpose = fields.Selection(
+        PURPOSES,
+        readonly=True,
+        help="Why the user could consult the data: the capacity the access relation "
+        "gave them at that moment.",
+    )
+    reason = fields.Char(
+        readonly=True,
+        help="The reason stated by the user (emergency access) or the request concerned.",
+    )
+    record_count = fields.Integer(
+        string="Records",
+        readonly=True,
+        default=1,
+        help="How many records one consultation showed (a page of a list).",
+    )
+    res_ids = fields.Char(string="Record IDs", readonly=True)
+    youth_ids = fields.Many2many(
+        "don.youth",
+        "don_access_log_youth_rel",
+        "log_id",
+        "youth_id",
+        string="Young people",
+        readonly=True,
+        help="The young people whose data this consultation showed.",
     )
     res_model = fields.Char(string="Record type", required=True, readonly=True, index=True)
     res_id = fields.Integer(string="Record ID", required=True, readonly=True, index=True)
@@ -48,40 +93,96 @@ class DonAccessLog(models.Model):
 
     @api.model
     def _capacity(self, user):
+        return self._capacity_of(user.id)
+
+    @api.model
+    @tools.ormcache("uid", "self.env.lang")
+    def _capacity_of(self, uid):
+        """The user's DON groups, as text (cached per user: the registry
+        cache is cleared when a user's groups change, see res.users)."""
         category_id = self.env.ref("don_core.module_category_don").id
+        user = self.env["res.users"].sudo().browse(uid)
         names = [group.name for group in user.groups_id if group.category_id.id == category_id]
         return ", ".join(sorted(names))
 
     @api.model
-    def _log_open(self, record, action="open"):
-        """Log that the current user opened record (a youth or a case).
-        Called after the read succeeded, so the user had access."""
-        if self.env.su and self.env.uid == 1:
+    def _log_open(self, record, action="open", purpose=None, reason=None):
+        """Log that the current user consulted ``record`` (one record of a
+        secured model with personal data). Called after the read succeeded,
+        so the user had access."""
+        self._log_records(record, action=action, purpose=purpose, reason=reason)
+
+    @api.model
+    def _log_records(self, records, action="open", purpose=None, reason=None):
+        """One log entry for one consultation of ``records`` (a form: one
+        record; a page of a list, an export, a print, a network: all the
+        records it showed), written in one INSERT statement (with the links
+        to the young people), no read per record: the young people and the
+        involvement are read for the whole set at once. Called after the
+        read succeeded."""
+        if not records or (self.env.su and self.env.uid == 1):
             return
         user = self.env.user
-        if record._name == "don.case":
-            youth = record.youth_id
-            involved = user == record.director_id or user in record.involved_user_ids
-        else:
-            youth = record
+        # sudo: the caller read these records as the user (the read
+        # succeeded); only their links to a young person are read here, to
+        # name the person concerned in the log.
+        records = records.sudo()
+        youths = records._don_log_youths()
+        if action == "list":
+            # A page of a list: who the user is decides the purpose; the
+            # review looks at the files opened, not at list pages.
             involved = False
-        vals = {
-            "user_id": user.id,
-            "user_login": user.login,
-            "capacity": self._capacity(user),
-            "action": action,
-            "res_model": record._name,
-            "res_id": record.id,
-            "subject_ref": record.reference,
-            "subject_name": youth.name,
-            "youth_id": youth.id,
-            "involved": involved,
-            "ip_address": request.httprequest.remote_addr if request else False,
-            "company_id": record.company_id.id,
-        }
-        # sudo: nobody has create rights on the log (so it cannot be forged
-        # through RPC); the system writes it after the read succeeded.
-        self.sudo().with_context(don_access_log_write=True).create(vals)
+        else:
+            involved = bool(records._don_log_involved(user))
+        if purpose is None:
+            purpose = self._purpose(records, user, involved, action)
+        single = len(records) == 1
+        one_youth = youths if len(youths) == 1 else youths.browse()
+        # Written by the system, in SQL: nobody has create rights on the log
+        # (so it cannot be forged through RPC), and one statement keeps the
+        # consultation cheap.
+        self.env.cr.execute(
+            SQL(
+                """WITH log AS (
+                       INSERT INTO don_access_log (
+                           date, user_id, user_login, capacity, action, purpose, reason,
+                           res_model, res_id, res_ids, record_count, subject_ref,
+                           subject_name, youth_id, involved, ip_address, company_id)
+                       VALUES (clock_timestamp() AT TIME ZONE 'UTC', %s,
+                               (SELECT login FROM res_users WHERE id = %s), %s, %s, %s, %s,
+                               %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                       RETURNING id)
+                   INSERT INTO don_access_log_youth_rel (log_id, youth_id)
+                   SELECT log.id, y FROM log, unnest(%s::int[]) y""",
+                user.id,
+                user.id,
+                self._capacity(user),
+                action,
+                purpose,
+                reason,
+                records._name,
+                records.id if single else 0,
+                None if single else ",".join(map(str, records.ids)),
+                len(records),
+                records.reference if single and "reference" in records else None,
+                one_youth.name or None,
+                one_youth.id or None,
+                involved,
+                request.httprequest.remote_addr if request else None,
+                records[:1].company_id.id if "company_id" in records else None,
+                youths.ids,
+            )
+        )
+
+    @api.model
+    def _purpose(self, records, user, involved, action="open"):
+        if involved:
+            return "involved"
+        if user._has_group("don_core.group_don_kernteam"):
+            return "kernteam"
+        if action != "list" and self.env["don.emergency.access"]._active_for(records, user):
+            return "emergency"
+        return "domain"
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -105,13 +206,39 @@ class DonAccessLog(models.Model):
     def _don_privacy_erase(self, youth, mode):
         if self:
             self.sudo().with_context(don_access_log_anonymise=True).write(
-                {"subject_name": False, "subject_ref": False, "youth_id": False}
+                {
+                    "subject_name": False,
+                    "subject_ref": False,
+                    "youth_id": False,
+                    "youth_ids": [fields.Command.unlink(youth.id)],
+                }
             )
 
     def _don_privacy_export(self, youth):
-        return self.env["don.privacy"]._export_records(
+        rows = self.env["don.privacy"]._export_records(
             self,
             youth,
-            ["date", "user_id", "capacity", "action", "res_model", "involved"],
+            [
+                "date",
+                "user_id",
+                "capacity",
+                "action",
+                "purpose",
+                "reason",
+                "res_model",
+                "record_count",
+                "involved",
+            ],
             chatter=False,
         )
+        # The record type in words (in the reader's language), not the
+        # technical model name.
+        types = {
+            model.model: model.name
+            for model in self.env["ir.model"]
+            .sudo()
+            .search([("model", "in", self.mapped("res_model"))])
+        }
+        for row in rows:
+            row["res_model"] = types.get(row["res_model"], row["res_model"])
+        return rows

@@ -1,10 +1,8 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
 
-from markupsafe import Markup, escape
 
-from odoo import _, api, fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 
@@ -71,35 +69,7 @@ class DonAccessLogReport(models.Model):
 
     @api.model
     def _cron_review_access(self):
-        """Weekly: tell the privacy officers of each municipality which users
-        opened many files they were not involved in (no names of young
-        people in the message, only users and counts)."""
-        since = fields.Datetime.now() - timedelta(days=7)
-        group = self.env.ref("don_core.group_don_privacy")
-        for company in (
-            self.env["res.company"].sudo().search([("don_access_review_threshold", ">", 0)])
-        ):
-            rows = self._unusual_users(company, since)
-            officers = group.users.filtered(lambda u, c=company: c in u.company_ids)
-            if not rows or not officers:
-                continue
-            users = self.env["res.users"].sudo().browse([row[0] for row in rows])
-            names = dict(zip(users.ids, users.mapped("name"), strict=True))
-            lines = Markup("").join(
-                Markup("<li>%s: %s</li>") % (escape(names[uid]), count) for uid, count in rows
-            )
-            body = Markup("<p>%s</p><ul>%s</ul><p>%s</p>") % (
-                _(
-                    "In the past week these users opened %(threshold)s or more files they "
-                    "were not involved in:",
-                    threshold=company.don_access_review_threshold,
-                ),
-                lines,
-                _("Check the access log (DON > Privacy > Access log, filter 'Not involved')."),
-            )
-            # A user notification: only the officers can read it.
-            company.partner_id.sudo().message_notify(
-                partner_ids=officers.partner_id.ids,
-                subject=_("DON access log: unusual access"),
-                body=body,
-            )
+        """Weekly: the access review (see don.access.exception): baselines
+        per role, and a message to the privacy officers listing only the
+        exceptions still to be explained."""
+        self.env["don.access.exception"]._cron_review()

@@ -42,7 +42,9 @@ class DonCase(models.Model):
         **KERNTEAM_INPUTS,
         "don.agenda.item": ("case_id", "meeting_id"),
         "don.meeting": ("attendee_ids", "date", "state", "company_id"),
-        "res.company": ("don_om_need_to_know", "don_om_period_days"),
+        "res.company": ("don_om_need_to_know", "don_om_period_days", "don_emergency_access"),
+        # Emergency access (break-the-glass): a grant with an end date.
+        "don.emergency.access": ("case_id", "user_id", "date_end"),
     }
     _don_log_open = True
 
@@ -138,6 +140,8 @@ class DonCase(models.Model):
     relation_ids = fields.One2many("don.case.relation", "case_id", string="System")
     intervention_ids = fields.One2many("don.intervention", "case_id", string="Interventions")
     goal_ids = fields.One2many("don.case.goal", "case_id", string="Plan (goals)")
+    referral_ids = fields.One2many("don.case.referral", "case_id", string="Referrals")
+    inform_ids = fields.One2many("don.case.inform", "case_id", string="Informing the person")
     note_count = fields.Integer(compute="_compute_counts")
     intervention_count = fields.Integer(compute="_compute_counts")
     has_hidden_info = fields.Boolean(
@@ -360,7 +364,12 @@ class DonCase(models.Model):
                   JOIN res_company c ON c.id = m.company_id
                  WHERE ai.case_id = rec.id
                    AND m.date + make_interval(days => c.don_om_period_days)
-                       >= (now() AT TIME ZONE 'UTC')))""",
+                       >= (now() AT TIME ZONE 'UTC')))
+               OR EXISTS (
+                SELECT 1 FROM don_emergency_access e
+                  JOIN res_company ec ON ec.id = rec.company_id AND ec.don_emergency_access
+                 WHERE e.case_id = rec.id AND e.user_id = u.id
+                   AND e.date_end > (now() AT TIME ZONE 'UTC'))""",
             self._don_access_all_condition(params),
             self.env["don.access"]._sql_need_to_know(),
         )
@@ -391,6 +400,9 @@ class DonCase(models.Model):
 
     # Opening the record writes the access log: not a read-only request.
     web_read._readonly = False
+
+    def _don_log_involved_any(self, user):
+        return any(user == case.director_id or user in case.involved_user_ids for case in self)
 
     def action_reopen(self):
         self.write({"stage": "nazorg"})
@@ -451,5 +463,7 @@ class DonCase(models.Model):
             .sudo()
             .search([("res_model", "=", "don.case"), ("res_id", "in", cases.ids)])
         )
+        for model in ("don.emergency.access", "don.case.referral", "don.case.inform"):
+            scope[model] = self.env[model].sudo().search([("case_id", "in", cases.ids)])
         scope["don.case"] = cases
         return scope

@@ -17,6 +17,8 @@ class DonCaseNote(models.Model):
 
     _name = "don.case.note"
     _inherit = ["don.shared.mixin"]
+    # Every consultation (form, list page, export) is logged.
+    _don_log_open = True
     _description = "Case contribution"
     _order = "date desc, id desc"
 

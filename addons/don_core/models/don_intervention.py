@@ -10,6 +10,8 @@ class DonIntervention(models.Model):
 
     _name = "don.intervention"
     _inherit = ["don.shared.mixin", "mail.activity.mixin"]
+    # Every consultation (form, list page, export) is logged.
+    _don_log_open = True
     _description = "Intervention"
     _order = "date_start desc, id desc"
 

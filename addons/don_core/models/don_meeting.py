@@ -281,6 +281,11 @@ class DonMeeting(models.Model):
     # ------------------------------------------------------------------
     # Calendar
     # ------------------------------------------------------------------
+    def _don_print_consulted(self):
+        """The cases whose information a printed agenda or minutes of these
+        meetings shows the reader (read through their access)."""
+        return self.env["don.case"].search([("agenda_item_ids.meeting_id", "in", self.ids)])
+
     def _calendar_values(self):
         self.ensure_one()
         return {

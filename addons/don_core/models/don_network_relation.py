@@ -341,7 +341,13 @@ class DonNetworkRelation(models.Model):
             ]
             found = self.search_fetch(ring_domain + date_domain, fnames, order="id")
             relations |= found.filtered(lambda r: r.id not in seen)
-        return self._network_payload(root_key, distance, relations, as_of, depth)
+        payload = self._network_payload(root_key, distance, relations, as_of, depth)
+        # The network view is one consultation of the young people it shows.
+        youths = self.env["don.youth"].browse(
+            [node["res_id"] for node in payload["nodes"] if node["model"] == "don.youth"]
+        )
+        self.env["don.access.log"]._log_records(youths, action="network")
+        return payload
 
     @api.model
     def _network_payload(self, root_key, distance, relations, as_of, depth):

@@ -340,25 +340,78 @@ class DonSecuredMixin(models.AbstractModel):
         return result
 
     # ------------------------------------------------------------------
-    # Access log: opening one record in a form (not a list row or a label)
+    # Access log: every consultation of personal data (models with
+    # ``_don_log_open``): a form (one entry for the record, none for the
+    # lines it shows), a page of a list or a search_read call (one entry for
+    # the page), an export (one entry for the file). Written after the read
+    # succeeded, so a refused read logs nothing.
     # ------------------------------------------------------------------
+    def _don_log_youths(self):
+        """The young people these records are about (self is sudo, read
+        once for the whole set)."""
+        if self._name == "don.youth":
+            return self
+        youths = self.env["don.youth"]
+        for fname in ("youth_id", "youth_ids"):
+            if fname in self._fields and self._fields[fname].comodel_name == "don.youth":
+                youths |= self[fname]
+        if "case_id" in self._fields and self._fields["case_id"].comodel_name == "don.case":
+            youths |= self.case_id.youth_id
+        return youths
+
+    def _don_log_involved(self, user):
+        """The user is explicitly involved in these records (or in their
+        case): the case director, an involved professional, the handler or a
+        listed user. For a set: involved in every one of them."""
+        if not self:
+            return False
+        for record in self:
+            case = record if record._name == "don.case" else None
+            if case is None and "case_id" in record._fields:
+                case = record.case_id if record.case_id._name == "don.case" else None
+            people = self.env["res.users"]
+            for holder in (record, case):
+                if not holder:
+                    continue
+                for fname in ("director_id", "involved_user_ids", "handler_id", "user_ids"):
+                    if (
+                        fname in holder._fields
+                        and holder._fields[fname].comodel_name == "res.users"
+                    ):
+                        people |= holder[fname]
+            if user not in people:
+                return False
+        return True
+
+    def _don_log_consultation(self, action):
+        if not self._don_log_open or self.env.context.get("don_no_access_log"):
+            return
+        # Records being edited (an onchange reads a new record) are no
+        # consultation of stored data.
+        records = self.browse([rid for rid in self.ids if isinstance(rid, int)])
+        if records:
+            self.env["don.access.log"]._log_records(records, action=action)
+
     def web_read(self, specification):
-        result = super().web_read(specification)
-        if (
-            self._don_log_open
-            and len(self) == 1
-            and not self.env.context.get("don_no_access_log")
-            and set(specification) - {"id", "display_name"}
-        ):
-            self.env["don.access.log"]._log_open(self)
+        # The lines a form shows (x2many) are read through their own
+        # web_read: not separate openings.
+        result = super(DonSecuredMixin, self.with_context(don_no_access_log=True)).web_read(
+            specification
+        )
+        if len(self) == 1 and set(specification) - {"id", "display_name"}:
+            self._don_log_consultation("open")
         return result
+
+    # Consultations write the access log: not read-only requests.
+    web_read._readonly = False
 
     @api.model
     def web_search_read(
         self, domain, specification, offset=0, limit=None, order=None, count_limit=None
     ):
-        # Rows of a list or kanban are not openings of a file.
-        return super(DonSecuredMixin, self.with_context(don_no_access_log=True)).web_search_read(
+        # Rows of a list or kanban are not openings of each file: the page
+        # is one consultation.
+        result = super(DonSecuredMixin, self.with_context(don_no_access_log=True)).web_search_read(
             domain,
             specification,
             offset=offset,
@@ -366,6 +419,25 @@ class DonSecuredMixin(models.AbstractModel):
             order=order,
             count_limit=count_limit,
         )
+        if result["records"] and set(specification) - {"id", "display_name"}:
+            self.browse([row["id"] for row in result["records"]])._don_log_consultation("list")
+        return result
+
+    web_search_read._readonly = False
+
+    @api.model
+    def search_read(
+        self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs
+    ):
+        # The API's list (JSON-RPC, XML-RPC): one entry per call.
+        result = super(DonSecuredMixin, self.with_context(don_no_access_log=True)).search_read(
+            domain, fields, offset=offset, limit=limit, order=order, **read_kwargs
+        )
+        if result and not self.env.su:
+            self.browse([row["id"] for row in result])._don_log_consultation("list")
+        return result
+
+    search_read._readonly = False
 
     # ------------------------------------------------------------------
     # Side channels
@@ -420,7 +492,12 @@ class DonSecuredMixin(models.AbstractModel):
                     "Ask the DON administrator for the export right."
                 )
             )
-        return super().export_data(fields_to_export)
+        result = super(DonSecuredMixin, self.with_context(don_no_access_log=True)).export_data(
+            fields_to_export
+        )
+        # The export file is one consultation of the records in it.
+        self._don_log_consultation("export")
+        return result
 
     # ------------------------------------------------------------------
     # Privacy lifecycle hooks (see don.privacy and readme/DEVELOP.md).

@@ -163,6 +163,10 @@ class DonYouth(models.Model):
     # Opening the record writes the access log: not a read-only request.
     web_read._readonly = False
 
+    def _don_log_involved(self, user):
+        # A young person's file: involved when involved in one of their cases.
+        return all(youth.case_ids._don_log_involved_any(user) for youth in self)
+
     def action_view_cases(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("don_core.don_case_action")
@@ -199,7 +203,13 @@ class DonYouth(models.Model):
             .search([("related_youth_id", "=", youth.id)])
         )
         scope["don.access.log"] = self.env["don.access.log"].sudo().search(
-            ["|", ("youth_id", "=", youth.id), ("subject_ref", "=", youth.reference)]
+            [
+                "|",
+                "|",
+                ("youth_id", "=", youth.id),
+                ("subject_ref", "=", youth.reference),
+                ("youth_ids", "in", youth.ids),
+            ]
         ) | scope.get("don.access.log", self.env["don.access.log"])
         scope["don.subject.request"] = (
             self.env["don.subject.request"].sudo().search([("youth_id", "=", youth.id)])

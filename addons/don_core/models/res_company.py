@@ -17,8 +17,9 @@ class ResCompany(models.Model):
     don_access_review_threshold = fields.Integer(
         string="DON: unusual access threshold",
         default=10,
-        help="The weekly access-log review reports users who opened at least this many "
-        "different files they were not involved in during the past week.",
+        help="The weekly access review reports a user who opened at least this many "
+        "different files on one day and more than twice what users of the same role "
+        "usually open (a Kernteamlid opening many files is normal).",
     )
 
     don_om_need_to_know = fields.Boolean(
@@ -33,6 +34,31 @@ class ResCompany(models.Model):
         default=30,
         help="How many days after the meeting an agenda member keeps access to the cases "
         "that were on its agenda.",
+    )
+
+    don_emergency_access = fields.Boolean(
+        string="DON: emergency access",
+        help="A user with a DON role who has no access to a case can open it for a limited "
+        "time after stating a reason. The case director and the privacy officer are told at "
+        "once and the privacy officer reviews every use.",
+    )
+    don_emergency_hours = fields.Integer(
+        string="DON: hours of emergency access",
+        default=4,
+        help="How long emergency access to a case lasts.",
+    )
+    don_access_night_start = fields.Integer(
+        string="DON: night starts at (hour)",
+        default=23,
+        help="The access review reports consultations between this hour and the end of the "
+        "night (Dutch time).",
+    )
+    don_access_night_end = fields.Integer(string="DON: night ends at (hour)", default=6)
+    don_access_burst = fields.Integer(
+        string="DON: burst (files in 10 minutes)",
+        default=25,
+        help="The access review reports a user who opens at least this many different files "
+        "within ten minutes, whatever their role.",
     )
 
     @api.constrains("don_om_period_days")

@@ -12,3 +12,6 @@ class ResConfigSettings(models.TransientModel):
     )
     don_om_need_to_know = fields.Boolean(related="company_id.don_om_need_to_know", readonly=False)
     don_om_period_days = fields.Integer(related="company_id.don_om_period_days", readonly=False)
+    don_emergency_access = fields.Boolean(related="company_id.don_emergency_access", readonly=False)
+    don_emergency_hours = fields.Integer(related="company_id.don_emergency_hours", readonly=False)
+    don_access_burst = fields.Integer(related="company_id.don_access_burst", readonly=False)

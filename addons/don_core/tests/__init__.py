@@ -18,3 +18,4 @@ from . import test_side_reports
 from . import test_projectleider_scope
 from . import test_timeline
 from . import test_case_plan
+from . import test_privacy_consultation

@@ -60,9 +60,14 @@ class TestAccessLog(DonTestCommon):
                 self.env["don.access.log"].with_user(user).search([])
 
     def test_list_rows_are_not_openings(self):
+        # A page of a list is one consultation ("listed"), not an opening
+        # of each file on it.
         Log = self.env["don.access.log"]
         before = Log.search_count([])
         self.env["don.case"].with_user(self.kt_soc).web_search_read(
-            [("id", "=", self.case_a.id)], {"reference": {}, "stage": {}}
+            [("id", "in", (self.case_a | self.case_b).ids)], {"reference": {}, "stage": {}}
         )
-        self.assertEqual(Log.search_count([]), before)
+        self.assertEqual(Log.search_count([]), before + 1)
+        log = Log.search([], limit=1)
+        self.assertEqual((log.action, log.record_count), ("list", 2))
+        self.assertFalse(Log.search_count([("action", "=", "open"), ("id", ">=", log.id)]))

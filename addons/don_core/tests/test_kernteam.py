@@ -260,6 +260,32 @@ class TestKernteam(DonTestCommon):
         )
         self.assertIn("ZICHTBAAR-A", html.decode())
 
+    def test_printed_minutes_are_one_logged_consultation(self):
+        self.env["don.agenda.item"].create(
+            [
+                {"meeting_id": self.next.id, "case_id": self.case_b.id, "name": "GEHEIM-B"},
+                {"meeting_id": self.next.id, "case_id": self.case_a.id, "name": "ZICHTBAAR-A"},
+            ]
+        )
+        Log = self.env["don.access.log"]
+        last = Log.search([], limit=1).id or 0
+        Report = self.env["ir.actions.report"]
+        Report.with_user(self.prof_soc)._render_qweb_pdf(
+            "don_core.report_don_meeting_minutes", self.next.ids
+        )
+        log = Log.search([("id", ">", last)])
+        self.assertEqual(len(log), 1, "one entry per print, the HTML step included")
+        self.assertEqual((log.action, log.res_model), ("print", "don.case"))
+        # Only the case the reader may see is in the entry.
+        self.assertEqual(log.res_id, self.case_a.id)
+        self.assertEqual(log.youth_ids, self.youth_a)
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            Report.with_user(self.kt_om)._render_qweb_html(
+                "don_core.report_don_meeting_minutes", self.next.ids
+            )
+        self.assertEqual(len(Log.search([("id", ">", last)])), 1)
+
     def test_minutes_as_real_pdf_per_reader(self):
         """The printed file (wkhtmltopdf): a Sociaal domein professional's
         copy leaves out the item of a case they may not see."""

@@ -151,24 +151,43 @@ class TestAccessLogReview(DonTestCommon):
         self.assertNotIn(self.kt_soc, unusual.user_id)
 
     def test_weekly_review_notifies_the_privacy_officer(self):
-        self.company_a.don_access_review_threshold = 2
+        # A Kernteamlid opening files is normal: no message about kt_vei.
+        # A professional opening a file without involvement is not.
+        # (No night window: the test may run at night.)
+        self.company_a.write(
+            {
+                "don_access_review_threshold": 2,
+                "don_access_night_start": 0,
+                "don_access_night_end": 0,
+            }
+        )
         for case in self.case_a | self.case_b:
             case.with_user(self.kt_vei).web_read({"reference": {}})
-        self.case_a.with_user(self.kt_soc).web_read({"reference": {}})
+        self.env["don.access.log"].sudo().with_context(don_access_log_write=True).create(
+            {
+                "user_id": self.prof_vei.id,
+                "res_model": "don.case",
+                "res_id": self.case_b.id,
+                "purpose": "domain",
+                "company_id": self.company_a.id,
+            }
+        )
         self.env["don.access.log.report"]._cron_review_access()
         message = self.env["mail.message"].search(
             [("partner_ids", "in", self.privacy.partner_id.ids)], limit=1
         )
         self.assertTrue(message)
-        self.assertIn(self.kt_vei.name, message.body)
-        self.assertNotIn(self.kt_soc.name, message.body)
+        self.assertIn(self.prof_vei.name, message.body)
+        self.assertNotIn(self.kt_vei.name, message.body)
         self.assertNotIn("Noah", message.body)
         # Other users cannot read the notification.
         with self.assertRaises(AccessError):
             message.with_user(self.kt_soc).read(["body"])
 
-    def test_below_threshold_no_notification(self):
+    def test_normal_use_no_notification(self):
+        self.company_a.write({"don_access_night_start": 0, "don_access_night_end": 0})
         self.case_a.with_user(self.kt_vei).web_read({"reference": {}})
+        self.case_a.with_user(self.prof_soc).web_read({"reference": {}})
         before = self.env["mail.message"].search_count(
             [("partner_ids", "in", self.privacy.partner_id.ids)]
         )

@@ -20,6 +20,7 @@ MARK = "TAAKANALYSE-MARKERING-4410"
 REVIEWED_VIEWS = {
     "report.project.task.user": "rule: no task of the DON project or of a case",
     "don.access.log.report": "DON: privacy officer only",
+    "don.case.inform.report": "DON: privacy officer only; case number, stage and dates only",
     "don.awareness.org.report": "DON report: anonymised counts",
     "don.campaign.reach.report": "DON report: anonymised counts",
     "don.report.case": "DON report: anonymised counts",
@@ -40,6 +41,7 @@ REVIEWED_ABSTRACT_REPORTS = {
 REVIEWED_POINTERS = {
     "project.task": "global rule: an action on a case follows the case",
     "don.access.log": "DON: privacy officer only",
+    "don.emergency.access": "own grants (user_id = user) or the privacy officer; no create",
     "don.kernteam": "meetings are read through their own rule; labels by the mixin",
     "don.retention.review": "DON: privacy officer only",
     "don.subject.request": "DON: privacy officer only",

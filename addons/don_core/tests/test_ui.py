@@ -251,3 +251,21 @@ class TestTimelineTour(HttpCase, DonTestCommon):
 
     def test_timeline_as_professional(self):
         self._run("don_timeline_professional_tour", "t_prof_soc", self.prof_soc)
+
+
+class TestEmergencyAccessTour(HttpCase, DonTestCommon):
+    def test_emergency_access_tour(self):
+        self.company_a.don_emergency_access = True
+        self.prof_vei.lang = "nl_NL"
+        self.env["res.lang"]._activate_lang("nl_NL")
+        # The number the tour types.
+        self.case_a.write({"reference": "CAS-NOOD-0001"})
+        self.start_tour(
+            f"/odoo/action-don_core.don_emergency_access_wizard_action?cids={self.company_a.id}",
+            "don_emergency_access_tour",
+            login="t_prof_vei",
+        )
+        grant = self.env["don.emergency.access"].search([("user_id", "=", self.prof_vei.id)])
+        self.assertEqual(grant.case_id, self.case_a)
+        self.assertIn("casusregisseur niet bereikbaar", grant.reason)
+        self.assertTrue(self.can_read(self.prof_vei, self.case_a))

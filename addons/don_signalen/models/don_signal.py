@@ -75,6 +75,8 @@ class DonSignal(models.Model):
 
     _name = "don.signal"
     _inherit = ["don.shared.mixin", "mail.activity.mixin"]
+    # Every consultation (form, list page, export) is logged.
+    _don_log_open = True
     _description = "Signal"
     _order = "date_received desc, id desc"
     _rec_name = "reference"

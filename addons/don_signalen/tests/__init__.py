@@ -17,3 +17,4 @@ from . import test_handle_new_case
 from . import test_search_name
 from . import test_timeline
 from . import test_intake_preselection
+from . import test_signal_access_log
