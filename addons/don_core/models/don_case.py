@@ -393,6 +393,24 @@ class DonCase(models.Model):
     # ------------------------------------------------------------------
     # Access log and actions
     # ------------------------------------------------------------------
+    def action_open_timeline(self):
+        """The case's timeline on its own screen (not a tab of the form: it
+        would be built for every opening of the case)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Timeline"),
+            "res_model": "don.case",
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("don_core.don_case_view_form_timeline").id, "form")],
+            "target": "current",
+        }
+
+    def action_print_timeline(self):
+        self.ensure_one()
+        return self.env.ref("don_core.action_report_don_timeline_case").report_action(self)
+
     def web_read(self, specification):
         # Opening the form logs the opening once (don.secured.mixin): the
         # timeline computed for it does not log a second time.
