@@ -16,3 +16,6 @@ from . import test_access_inputs
 from . import test_side_channels
 from . import test_side_reports
 from . import test_projectleider_scope
+from . import test_meeting_guest_matrix
+from . import test_meeting_properties
+from . import test_ui_phone
