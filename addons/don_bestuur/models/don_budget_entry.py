@@ -36,7 +36,6 @@ class DonBudgetEntry(models.Model):
     )
     training_id = fields.Many2one(
         "event.event",
-        string="Training",
         ondelete="set null",
         domain="[('don_is_training', '=', True), ('company_id', 'in', (False, company_id))]",
     )

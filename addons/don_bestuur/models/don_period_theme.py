@@ -48,7 +48,6 @@ class DonPeriodTheme(models.Model):
             ("steady", "Steady"),
             ("falling", "Declining"),
         ],
-        string="Movement",
     )
 
     @api.constrains("name", "description", "noticed_by")

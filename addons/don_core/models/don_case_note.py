@@ -39,7 +39,8 @@ class DonCaseNote(models.Model):
     )
 
     def init(self):
-        super().init()
+        result = super().init()
         # Preparing the agenda asks which cases got information since the
         # previous meeting: without this index, a scan of every contribution.
         create_index(self.env.cr, "don_case_note_create_date_index", self._table, ["create_date"])
+        return result

@@ -46,7 +46,7 @@ class TestMeetingWizardProperties(DonTestCommon):
                 func()
                 raise _Rollback()
         except _Rollback:
-            pass
+            return
         finally:
             self.env.invalidate_all()
 
