@@ -9,3 +9,8 @@ from . import don_driehoek_decision
 from . import don_period_report
 from . import don_project_goal
 from . import don_report_goal
+from . import don_funding_source
+from . import don_funding_deadline
+from . import don_budget_line
+from . import don_budget_entry
+from . import don_period_theme

@@ -5,3 +5,5 @@ from . import test_gezag_flow
 from . import test_driehoek
 from . import test_goals
 from . import test_ui
+from . import test_budget
+from . import test_themes

@@ -81,3 +81,62 @@ class TestDriehoek(DonBestuurCommon):
         self.assertIn("Stationsgebied is prioritair", text)
         self.assertIn("Ronselen bij het station", text)
         self.assertNotIn("Concept niet in rapport", text)
+
+
+@tagged("post_install", "-at_install", "don_security")
+class TestDriehoekMatrix(DonBestuurCommon):
+    """Access matrix of the Driehoek: role x create/read/write/unlink over
+    the whole test population (every DON role, the outsiders, the other
+    municipality and three mayors), as for every other model."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.meeting = cls.env["don.driehoek.meeting"].create(
+            {
+                "name": "Driehoek najaar",
+                "company_id": cls.company_a.id,
+                "date": "2026-10-06",
+                "decision_ids": [(0, 0, {"name": "Prioriteit stationsgebied"})],
+            }
+        )
+        cls.decision = cls.meeting.decision_ids
+
+    @property
+    def everybody(self):
+        return self.don_users | self.outsiders | self.kt_b | self.mayor | self.mayor2 | self.mayor_b
+
+    def assertMatrix(self, check, record_or_model, expected, *args):
+        got = {user.login for user in self.everybody if check(user, record_or_model, *args)}
+        self.assertEqual(got, {user.login for user in expected}, check.__name__)
+
+    @property
+    def mayors(self):
+        return self.mayor | self.mayor2
+
+    def test_the_population_holds_every_group_with_access(self):
+        # Derived from the registry: every group given access to the
+        # Driehoek models (here or by another addon) is held by a user of
+        # the population, so the matrix below covers it.
+        held = self.everybody.groups_id
+        for model in ("don.driehoek.meeting", "don.driehoek.decision"):
+            accesses = self.env["ir.model.access"].search([("model_id.model", "=", model)])
+            self.assertTrue(accesses)
+            for access in accesses:
+                self.assertIn(access.group_id, held, f"{model}: {access.name}")
+
+    def test_meeting_matrix(self):
+        self.assertMatrix(self.can_read, self.meeting, self.pl | self.mayors | self.reporting)
+        self.assertMatrix(
+            self.can_write, self.meeting, self.pl | self.mayors, {"participants": "x"}
+        )
+        vals = {"name": "Driehoek extra", "company_id": self.company_a.id}
+        self.assertMatrix(self.can_create, "don.driehoek.meeting", self.pl | self.mayors, vals)
+        self.assertMatrix(self.can_unlink, self.meeting, self.pl)
+
+    def test_decision_matrix(self):
+        self.assertMatrix(self.can_read, self.decision, self.pl | self.mayors | self.reporting)
+        self.assertMatrix(self.can_write, self.decision, self.pl | self.mayors, {"owner": "OM"})
+        vals = {"meeting_id": self.meeting.id, "name": "Mandaat Kernteam"}
+        self.assertMatrix(self.can_create, "don.driehoek.decision", self.pl | self.mayors, vals)
+        self.assertMatrix(self.can_unlink, self.decision, self.pl | self.mayors)

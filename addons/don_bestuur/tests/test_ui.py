@@ -1,5 +1,6 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common import DonBestuurCommon
@@ -31,3 +32,22 @@ class TestBestuurTour(HttpCase, DonBestuurCommon):
         logs = self.env["don.access.log"].search([("user_id", "=", self.mayor.id)])
         self.assertTrue(logs)
         self.assertEqual(set(logs.mapped("res_id")), {self.case_a.id})
+
+    def test_goal_on_a_figure_tour(self):
+        self.env["project.project"].create(
+            {"name": "DON Doeldorp", "is_don_project": True, "company_id": self.company_a.id}
+        )
+        today = fields.Date.context_today(self.env["don.project.goal"].with_user(self.pl))
+        for name in ("Sem Bakker", "Daan Smit", "Lucas Visser", "Finn Meijer", "Bram Bos"):
+            youth = self.env["don.youth"].create({"name": name, "company_id": self.company_a.id})
+            self.env["don.case"].create({"youth_id": youth.id, "date_start": today})
+        self.start_tour(
+            f"/odoo/action-don_core.don_project_goal_action?cids={self.company_a.id}",
+            "don_goal_tour",
+            login="t_pl",
+        )
+        goal = self.env["don.project.goal"].search([("name", "=", "Vroeg in beeld")])
+        self.assertEqual(goal.figure, "cases_started")
+        self.assertEqual(goal.direction, "higher")
+        self.assertGreaterEqual(goal.measured_value, 5)
+        self.assertEqual(goal.trend, "better")

@@ -1,6 +1,7 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
+from odoo.tools.sql import create_index
 
 NOTE_TYPES = [
     ("police", "Police information"),
@@ -38,3 +39,10 @@ class DonCaseNote(models.Model):
         string="Explicitly involved",
         help="These persons see this contribution whatever its sharing level.",
     )
+
+    def init(self):
+        result = super().init()
+        # Preparing the agenda asks which cases got information since the
+        # previous meeting: without this index, a scan of every contribution.
+        create_index(self.env.cr, "don_case_note_create_date_index", self._table, ["create_date"])
+        return result

@@ -19,3 +19,6 @@ from . import test_projectleider_scope
 from . import test_timeline
 from . import test_case_plan
 from . import test_privacy_consultation
+from . import test_meeting_guest_matrix
+from . import test_meeting_properties
+from . import test_ui_phone

@@ -34,7 +34,12 @@ SECTION_LABELS = [
 
 
 def _default_dark_number(self):
-    return _(
+    # In the language of the report's readers (the municipality's), not of
+    # whoever creates the report.
+    lang = self.env.company.partner_id.lang
+    if lang and self.env["res.lang"]._lang_get(lang):
+        self = self.with_context(lang=lang)
+    return self.env._(
         "<p>The figures in this report only show what was reported and recorded. Drug "
         "crime and the recruitment of young people into it have a large dark number: most "
         "of it is never reported or never becomes visible to the professionals.</p>"
@@ -138,6 +143,14 @@ class DonPeriodReport(models.Model):
                 raise ValidationError(_("Choose a year between 2000 and 2100."))
             if report.period_type == "quarter" and not report.quarter:
                 raise ValidationError(_("Choose the quarter of this report."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "dark_number_note" not in vals and vals.get("company_id"):
+                company = self.env["res.company"].browse(vals["company_id"])
+                vals["dark_number_note"] = _default_dark_number(self.with_company(company))
+        return super().create(vals_list)
 
     # Approved reports are read-only.
 

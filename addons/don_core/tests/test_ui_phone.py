@@ -1,0 +1,55 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The Kernteam meeting on a phone (390 px): the agenda and meeting mode."""
+
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.tests import HttpCase, tagged
+
+from .common import DonTestCommon
+
+
+@tagged("post_install", "-at_install", "is_tour", "don_tour")
+class TestMeetingPhoneTour(HttpCase, DonTestCommon):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_meeting_on_a_phone(self):
+        team = self.env["don.kernteam"].create(
+            {
+                "name": "Kernteam Telefoondorp",
+                "company_id": self.company_a.id,
+                "member_ids": [
+                    Command.create({"user_id": self.pl.id, "role": "projectleider"}),
+                    Command.create({"user_id": self.kt_soc.id, "role": "sociaal"}),
+                ],
+            }
+        )
+        previous = self.env["don.meeting"].create(
+            {"kernteam_id": team.id, "date": fields.Datetime.now() - timedelta(days=7)}
+        )
+        previous.state = "held"
+        meeting = self.env["don.meeting"].create(
+            {
+                "kernteam_id": team.id,
+                "date": fields.Datetime.now() + timedelta(days=1),
+                "location": "Raadzaal",
+                "attendee_ids": [Command.set((self.pl | self.kt_soc).ids)],
+            }
+        )
+        self.env["don.case.note"].create(
+            {"case_id": self.case_a.id, "name": "Nieuw", "body": "x", "domain_id": self.dom_soc.id}
+        )
+        self.env["don.agenda.item"].create(
+            {"meeting_id": meeting.id, "kind": "general", "name": "Rondvraag", "phase": "evaluatie"}
+        )
+        self.start_tour(
+            f"/odoo/action-don_core.don_meeting_action?cids={self.company_a.id}",
+            "don_meeting_phone_tour",
+            login="t_pl",
+        )
+        item = meeting.agenda_item_ids.filtered(lambda i: i.case_id == self.case_a)
+        self.assertEqual(item.state, "decided")
+        self.assertIn("station", item.discussion)
+        self.assertEqual(item.decision, "Gesprek met de ouders")
