@@ -350,7 +350,8 @@ def kernteam_round(client, rng, ctx):
             limit=40,
         )
         cards += [record["id"] for record in result["records"]]
-    client.call("case form", "don.case", "web_read", [rng.choice(cards)], CASE_FORM)
+    if cards:
+        client.call("case form", "don.case", "web_read", [rng.choice(cards)], CASE_FORM)
     signals = client.call(
         "signals: list Open",
         "don.signal",

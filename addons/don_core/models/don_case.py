@@ -45,6 +45,8 @@ class DonCase(models.Model):
         "res.company": ("don_om_need_to_know", "don_om_period_days"),
     }
     _don_log_open = True
+    # The "Open" filter and the start date are counted in the relation.
+    _don_access_copied = {"rec_date": "date_start", "rec_state": "stage"}
 
     reference = fields.Char(
         string="Number",
