@@ -1,6 +1,6 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.http import request
 
@@ -48,6 +48,18 @@ class DonAccessLog(models.Model):
 
     @api.model
     def _capacity(self, user):
+        """The user's DON roles, as the log records them (in the language of
+        the session)."""
+        return self._capacity_of(user.id, self.env.lang or "en_US")
+
+    @api.model
+    @tools.ormcache("uid", "lang")
+    def _capacity_of(self, uid, lang):
+        # Cached, so that opening a file does not read the user's groups
+        # each time: a change of a user's groups, of a group or of its
+        # implied groups clears the registry cache (res.users / res.groups
+        # write call ir.model.access.call_cache_clearing_methods).
+        user = self.env["res.users"].sudo().with_context(lang=lang).browse(uid)
         category_id = self.env.ref("don_core.module_category_don").id
         names = [group.name for group in user.groups_id if group.category_id.id == category_id]
         return ", ".join(sorted(names))
