@@ -47,7 +47,7 @@ from bench_signalen import generate_signals
 from donbench import db, generation, log
 from donbench.measure import BENCH_TOTP_SECRET, enable_2fa
 from donbench.report import percentile, table
-from donbench.server import error_lines, free_port, server
+from donbench.server import error_lines, free_port, psql, server
 
 import odoo
 import odoo.modules.registry
@@ -192,7 +192,7 @@ def add_morning(env, rng, muni, youth_ids, domain_ids):
             "don_signal_domain_id": domain_ids["veiligheid"],
         }
     )
-    number = 1 + env["res.company"].search([("id", "<", company.id)], count=True)
+    number = 1 + env["res.company"].search_count([("id", "<", company.id)])
     user = (
         env["res.users"]
         .with_context(no_reset_password=True, mail_create_nolog=True)
@@ -221,6 +221,17 @@ def add_morning(env, rng, muni, youth_ids, domain_ids):
     )
 
 
+def fresh_install(database):
+    """The modules are installed and no benchmark data was committed."""
+    installed = psql(
+        database,
+        "SELECT count(*) FROM ir_module_module WHERE state = 'installed'"
+        f" AND name IN ({', '.join(repr(name) for name in MODULES.split(','))})",
+    )
+    users = psql(database, "SELECT count(*) FROM res_users WHERE login LIKE 'bench.%'")
+    return installed == str(len(MODULES.split(","))) and users == "0"
+
+
 def prepare(args):
     scale = generation.SCALES[args.scale]
     wanted = {"scale": args.scale, "seed": SEED, "version": GEN_VERSION}
@@ -229,14 +240,19 @@ def prepare(args):
         log(f"==> Reusing database {args.database}")
         return marker
     odoo.sql_db.close_db(args.database)
-    if marker is not None:
-        if "bench" not in args.database:
-            raise SystemExit(f"refusing to drop {args.database}: its name has no 'bench'")
-        db.drop_db(args.database)
-    log(f"==> Creating database {args.database} with {MODULES} (no demo data)")
-    started = time.perf_counter()
-    db.run_odoo(args.config, args.database, "-i", MODULES, "--without-demo=all")
-    install_s = time.perf_counter() - started
+    if marker == {} and fresh_install(args.database):
+        # Installed, but the data generation did not finish: start from here.
+        log(f"==> {args.database}: modules installed, no data yet")
+        install_s = 0.0
+    else:
+        if marker is not None:
+            if "bench" not in args.database:
+                raise SystemExit(f"refusing to drop {args.database}: its name has no 'bench'")
+            db.drop_db(args.database)
+        log(f"==> Creating database {args.database} with {MODULES} (no demo data)")
+        started = time.perf_counter()
+        db.run_odoo(args.config, args.database, "-i", MODULES, "--without-demo=all")
+        install_s = time.perf_counter() - started
     registry = odoo.modules.registry.Registry(args.database)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, dict(generation.CONTEXT))

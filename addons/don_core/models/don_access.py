@@ -137,14 +137,26 @@ class DonAccess(models.AbstractModel):
         if cr.fetchone():
             # The plain table of 18.0.1.0.0 is converted before this runs,
             # by migrations/18.0.1.1.0/pre-migrate.py; the copied columns
-            # came with 18.0.1.3.0 (nullable: adding them rewrites nothing).
+            # came with 18.0.1.3.0 (nullable: adding them rewrites nothing;
+            # only when missing, so that an update takes no table lock).
+            missing = [
+                column
+                for column in COPIED_COLUMNS
+                if not sql.column_exists(cr, ACCESS_TABLE, column)
+            ]
+            if not missing:
+                return
             cr.execute(
                 SQL(
                     "ALTER TABLE %s %s",
                     SQL.identifier(ACCESS_TABLE),
                     SQL(", ").join(
-                        SQL("ADD COLUMN IF NOT EXISTS %s %s", SQL.identifier(column), SQL(kind))
-                        for column, (kind, _types) in COPIED_COLUMNS.items()
+                        SQL(
+                            "ADD COLUMN IF NOT EXISTS %s %s",
+                            SQL.identifier(column),
+                            SQL(COPIED_COLUMNS[column][0]),
+                        )
+                        for column in missing
                     ),
                 )
             )

@@ -356,8 +356,8 @@ class TestAccessCounting(DonTestCommon):
         cr = self.env.cr
         self.case_b.active = False
         snapshot = (
-            "SELECT res_model, res_id, user_id, company_id, active FROM don_access_entry"
-            " WHERE res_model = 'don.case'"
+            "SELECT res_model, res_id, user_id, company_id, active, rec_date, rec_state"
+            " FROM don_access_entry WHERE res_model = 'don.case'"
         )
         cr.execute(snapshot)
         before = sorted(cr.fetchall())
@@ -376,3 +376,37 @@ class TestAccessCounting(DonTestCommon):
         self.assertEqual(sorted(cr.fetchall()), before)
         cr.execute("SELECT count(*) FROM don_access_entry__default")
         self.assertEqual(cr.fetchone()[0], 0)
+
+    def test_upgrade_fills_the_copies(self):
+        """18.0.1.2.0 -> 18.0.1.3.0: the relation had no copied columns; the
+        update adds them, fills them from the records and builds the
+        filter index, after which filtered counts are right."""
+        cr = self.env.cr
+        self.spread_copied_values()
+        self.env.flush_all()
+        snapshot = (
+            "SELECT res_model, res_id, user_id, rec_date, rec_state FROM don_access_entry"
+            " WHERE res_model IN ('don.case', 'don.case.note')"
+        )
+        cr.execute(snapshot)
+        before = sorted(cr.fetchall(), key=str)
+        cr.execute(
+            """DROP INDEX don_access_entry__don_case_filter_idx;
+               DROP INDEX don_access_entry__don_case_note_filter_idx;
+               ALTER TABLE don_access_entry DROP COLUMN rec_date, DROP COLUMN rec_state"""
+        )
+        access = self.env["don.access"]
+        access._ensure_table()
+        for model_name in ("don.case", "don.case.note"):
+            access._ensure_partition(self.env[model_name])
+        cr.execute(snapshot)
+        self.assertEqual(sorted(cr.fetchall(), key=str), before)
+        cr.execute(
+            "SELECT count(*) FROM pg_indexes WHERE indexname IN"
+            " ('don_access_entry__don_case_filter_idx',"
+            " 'don_access_entry__don_case_note_filter_idx')"
+        )
+        self.assertEqual(cr.fetchone()[0], 2)
+        Note = self.env["don.case.note"].with_user(self.kt_pol)
+        since = [("date", ">=", datetime.date(2026, 3, 15))]
+        self.assertEqual(Note.search_count(since), len(Note.search(since)))
