@@ -209,14 +209,11 @@ class DonAccess(models.AbstractModel):
                 or not field.store
                 or field.type not in COPIED_COLUMNS[column][1]
             ):
-                raise UserError(
-                    _(
-                        "%(model)s copies %(field)s into the access column %(column)s, "
-                        "which cannot hold it.",
-                        model=model._name,
-                        field=fname,
-                        column=column,
-                    )
+                # A programming error in a model's declaration (raised when
+                # the module loads), not something a user can run into.
+                raise ValueError(
+                    f"{model._name} copies {fname!r} into the access column {column!r}, "
+                    "which cannot hold it"
                 )
         return copied
 
