@@ -211,8 +211,14 @@ def add_morning(env, rng, muni, youth_ids, domain_ids):
     kernteam = env["don.kernteam"].create({"name": "Kernteam DON", "company_id": company.id})
     env["don.kernteam.member"].create(
         [
-            {"kernteam_id": kernteam.id, "user_id": muni.users[key]}
-            for key in ("kt_veiligheid", "kt_sociaal", "kt_politie", "kt_om", "projectleider")
+            {"kernteam_id": kernteam.id, "user_id": muni.users[key], "role": role}
+            for key, role in (
+                ("kt_veiligheid", "veiligheid"),
+                ("kt_sociaal", "sociaal"),
+                ("kt_politie", "politie"),
+                ("kt_om", "om"),  # an agenda member: need to know
+                ("projectleider", "projectleider"),
+            )
         ]
     )
     tomorrow = datetime.datetime.now().replace(hour=8, minute=30, second=0, microsecond=0)
