@@ -519,12 +519,17 @@ def virtual_users(count, ids, cases, meeting, domain_ids):
 def run_mix(base, database, users, rounds, superuser):
     """Log every virtual user in, then all at once: ``rounds`` rounds each.
     Returns (timings, wall seconds, errors)."""
-    clients = []
-    for _role, login, _ctx in users:
+
+    def connect(user):
+        _role, login, _ctx = user
         client = Client(base, database)
         if login:
             client.login("admin" if superuser else login, superuser=superuser)
-        clients.append(client)
+        return client
+
+    # Logging in (password hash, TOTP) is not measured: a few at a time.
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        clients = list(pool.map(connect, users))
     barrier = threading.Barrier(len(users))
     errors = []
 

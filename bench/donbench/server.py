@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import requests
 
@@ -25,6 +26,15 @@ def free_port():
 
 def odoo_cmd(config, database, *args):
     return [sys.executable, "-c", ODOO_MAIN, "-c", config, "-d", database, *args]
+
+
+def odoo_bin():
+    """The real ``odoo-bin`` script: the prefork server starts its gevent
+    (websocket) process as ``sys.executable + sys.argv[0]``, which must be a
+    file (``python -c`` gives none)."""
+    import odoo  # noqa: PLC0415 - only the servers need it
+
+    return str(Path(odoo.__file__).resolve().parent.parent / "odoo-bin")
 
 
 def psql(database, sql):
@@ -65,9 +75,15 @@ def server(config, database, workers, port, extra=()):
     yields the list that collects the server's log lines (stderr)."""
     log(f"==> Odoo with {workers} workers on 127.0.0.1:{port}")
     proc = subprocess.Popen(
-        odoo_cmd(
+        [
+            sys.executable,
+            odoo_bin(),
+            "-c",
             config,
+            "-d",
             database,
+            # Only this database: the configuration's filter may name another.
+            f"--db-filter=^{database}$",
             f"--workers={workers}",
             "--max-cron-threads=0",
             f"--http-port={port}",
@@ -75,7 +91,7 @@ def server(config, database, workers, port, extra=()):
             "--log-level=warn",
             "--limit-time-real=120",
             *extra,
-        ),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
