@@ -641,8 +641,11 @@ class DonAccess(models.AbstractModel):
             fname, operator, _value = term
             if fname not in copied or operator not in COPIED_OPERATORS:
                 return None
+            if model._fields[fname].groups:
+                return None  # the ORM checks who may search on such a field
         # Terms on plain stored columns without joins: the where clause of
-        # the ORM's query names the table's columns only.
+        # the ORM's query names the table's columns only (sudo only builds
+        # the SQL; the rows counted are the user's, see _count_visible).
         query = model.sudo()._where_calc(domain, active_test=False)
         if query._joins:
             return None
