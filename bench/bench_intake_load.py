@@ -24,11 +24,9 @@ Requests go to 127.0.0.1 only; the number of requests is bounded.
 
 import argparse
 import concurrent.futures
-import contextlib
 import datetime
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,65 +34,14 @@ import threading
 import time
 
 import requests
+from donbench import log
+from donbench.report import percentile
+from donbench.server import db_exists, free_port, odoo_cmd, odoo_shell, psql, server
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 P95_FLOOR_MS = 300
 P95_AIM_MS = 150
-
-
-def log(message):
-    print(message, flush=True)
-
-
-def free_port():
-    with contextlib.closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def odoo_cmd(config, database, *args):
-    return [
-        sys.executable,
-        "-c",
-        "import sys, odoo.cli; sys.argv[0] = 'odoo'; odoo.cli.main()",
-        "-c",
-        config,
-        "-d",
-        database,
-        *args,
-    ]
-
-
-def psql(database, sql):
-    return subprocess.run(
-        ["psql", "-d", database, "-tAc", sql], check=True, capture_output=True, text=True
-    ).stdout.strip()
-
-
-def db_exists(database):
-    return psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}'") == "1"
-
-
-def odoo_shell(config, database, script):
-    return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, odoo.cli; sys.argv[0] = 'odoo'; odoo.cli.main()",
-            "shell",
-            "-c",
-            config,
-            "-d",
-            database,
-            "--log-level=warn",
-            "--no-http",
-        ],
-        input=script,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 def set_param(config, database, key, value):
@@ -155,45 +102,6 @@ print('TOKEN=' + school.don_intake_token)
     return re.search(r"TOKEN=(\S+)", out).group(1)
 
 
-@contextlib.contextmanager
-def server(config, database, workers, port):
-    log(f"==> Odoo with {workers} workers on 127.0.0.1:{port}")
-    proc = subprocess.Popen(
-        odoo_cmd(
-            config,
-            database,
-            f"--workers={workers}",
-            "--max-cron-threads=0",
-            f"--http-port={port}",
-            "--http-interface=127.0.0.1",
-            "--log-level=warn",
-            "--limit-time-real=120",
-        ),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    errors = []
-    reader = threading.Thread(target=lambda: errors.extend(proc.stderr), daemon=True)
-    reader.start()
-    try:
-        for _i in range(120):
-            try:
-                requests.get(f"http://127.0.0.1:{port}/web/health", timeout=2)
-                break
-            except requests.RequestException:
-                time.sleep(0.5)
-        else:
-            raise SystemExit("Odoo did not start")
-        yield errors
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
 class Reporter:
     def __init__(self, base, path):
         self.session = requests.Session()
@@ -233,11 +141,6 @@ def count_signals(database, since_id):
 
 def max_signal(database):
     return int(psql(database, "SELECT COALESCE(MAX(id), 0) FROM don_signal"))
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def main(argv=None):

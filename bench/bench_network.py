@@ -23,6 +23,11 @@ import sys
 import time
 from pathlib import Path
 
+from donbench import log
+from donbench.db import MARKER_KEY, drop_db, read_marker, run_odoo, vacuum_analyze
+from donbench.generation import copy_rows, next_id
+from donbench.measure import QueryRecorder, enable_2fa
+
 import odoo
 import odoo.modules.registry
 import odoo.release
@@ -30,22 +35,7 @@ import odoo.sql_db
 from odoo import SUPERUSER_ID, api
 from odoo.tools import config
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_core import (
-    QueryRecorder,
-    copy_rows,
-    drop_db,
-    enable_2fa,
-    log,
-    next_id,
-    read_marker,
-    run_odoo,
-    vacuum_analyze,
-)
-
 BENCH_DIR = Path(__file__).resolve().parent
-# The key bench_core.read_marker() reads: the dataset this database holds.
-MARKER_KEY = "don_bench.dataset"
 GEN_VERSION = 1
 SEED = 20261129
 NODES = 5_000

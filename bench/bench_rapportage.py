@@ -18,11 +18,13 @@ import datetime
 import json
 import random
 import statistics
-import sys
 import time
 from pathlib import Path
 
 import psycopg2
+from donbench.db import admin_connection, drop_db, run_odoo
+from donbench.generation import copy_rows, next_id
+from donbench.measure import enable_2fa
 
 import odoo
 import odoo.modules.registry
@@ -31,15 +33,6 @@ from odoo import SUPERUSER_ID, Command, api
 from odoo.tools import config
 
 BENCH_DIR = Path(__file__).resolve().parent
-sys.path.insert(0, str(BENCH_DIR))
-from bench_core import (  # noqa: E402
-    admin_connection,
-    copy_rows,
-    drop_db,
-    enable_2fa,
-    next_id,
-    run_odoo,
-)
 
 SEED = 20260107
 GEN_VERSION = 1

@@ -31,19 +31,16 @@ import time
 from pathlib import Path
 
 import psycopg2
+from donbench import db, generation, measure
 from werkzeug.test import Client
 
+import odoo
+import odoo.http
+import odoo.modules.registry
+from odoo import SUPERUSER_ID, api
+from odoo.tools import config
+
 BENCH_DIR = Path(__file__).resolve().parent
-sys.path.insert(0, str(BENCH_DIR))
-
-import bench_core as core  # noqa: E402
-
-import odoo  # noqa: E402
-import odoo.http  # noqa: E402
-import odoo.modules.registry  # noqa: E402
-from odoo import SUPERUSER_ID, api  # noqa: E402
-from odoo.tools import config  # noqa: E402
-
 MARKER_KEY = "don_bench.signalen"
 GEN_VERSION = 1
 SEED = 20261129
@@ -83,7 +80,7 @@ LIST_SPEC = {
     "feedback_overdue": {},
     "state": {},
 }
-COLUMNS = core.COLUMNS
+COLUMNS = measure.COLUMNS
 
 
 def log(message):
@@ -103,20 +100,20 @@ def generate_signals(env, rng, muni, count, youth_ids, domain_ids):
         for n in range(1, 13)
     ]
     env.flush_all()
-    first = core.next_id(cr, "don_signal")
+    first = generation.next_id(cr, "don_signal")
     rows, youth_rel = [], []
     for offset in range(count):
         sid = first + offset
         channel = rng.choice(channels)
         received = now - datetime.timedelta(minutes=rng.randint(0, 3 * 365 * 24 * 60))
-        domain = core.weighted(rng, {"sociaal": 40, "veiligheid": 40, "politie": 20})
+        domain = generation.weighted(rng, {"sociaal": 40, "veiligheid": 40, "politie": 20})
         author = rng.choice(muni.by_domain[domain])
         handler = muni.users[
             {"sociaal": "kt_sociaal", "veiligheid": "kt_veiligheid", "politie": "kt_politie"}[
                 domain
             ]
         ]
-        sharing = core.weighted(rng, {"domain": 70, "kernteam": 30})
+        sharing = generation.weighted(rng, {"domain": 70, "kernteam": 30})
         anonymous = channel.is_anonymous
         old = received.date() < now.date() - datetime.timedelta(days=30)
         text = (
@@ -162,8 +159,8 @@ def generate_signals(env, rng, muni, count, youth_ids, domain_ids):
         " handler_id intake_source is_anonymous feedback_deadline feedback_done_date"
         " neighbourhood_id category_id create_uid write_uid create_date write_date"
     )
-    core.copy_rows(cr, "don_signal", columns.split(), rows)
-    core.copy_rows(cr, "don_signal_youth_rel", ["signal_id", "youth_id"], youth_rel)
+    generation.copy_rows(cr, "don_signal", columns.split(), rows)
+    generation.copy_rows(cr, "don_signal_youth_rel", ["signal_id", "youth_id"], youth_rel)
     cr.execute("SELECT setval('don_signal_id_seq', (SELECT MAX(id) FROM don_signal))")
     env.ref("don_signalen.seq_don_signal").number_next = first + count
     env.invalidate_all()
@@ -179,7 +176,7 @@ def core_legal_basis(env):
 
 
 def prepare(args):
-    marker = core.read_marker(args.database) if core.db_exists(args.database) else None
+    marker = db.read_marker(args.database) if db.db_exists(args.database) else None
     if args.reuse and marker is not None:
         registry = odoo.modules.registry.Registry(args.database)
         with registry.cursor() as cr:
@@ -188,28 +185,28 @@ def prepare(args):
             if found and json.loads(found).get("signals") == args.signals:
                 log(f"==> reusing {args.database}")
                 return json.loads(found)
-    if core.db_exists(args.database):
+    if db.db_exists(args.database):
         if "bench" not in args.database:
             raise SystemExit(f"refusing to drop {args.database}: its name has no 'bench'")
-        core.drop_db(args.database)
+        db.drop_db(args.database)
     log(f"==> installing don_signalen in {args.database}")
     started = time.perf_counter()
-    core.run_odoo(args.config, args.database, "-i", "don_signalen", "--without-demo=all")
+    db.run_odoo(args.config, args.database, "-i", "don_signalen", "--without-demo=all")
     install_s = time.perf_counter() - started
     registry = odoo.modules.registry.Registry(args.database)
     rng = random.Random(SEED)
     with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, dict(core.CONTEXT))
+        env = api.Environment(cr, SUPERUSER_ID, dict(generation.CONTEXT))
         started = time.perf_counter()
-        companies = core.create_companies(env, 1)
-        munis, domain_ids = core.create_users(env, companies)
+        companies = generation.create_companies(env, 1)
+        munis, domain_ids = generation.create_users(env, companies)
         muni = munis[0]
         env.flush_all()
         today = datetime.date.today()
         now = datetime.datetime.now().replace(microsecond=0)
-        youth_ids = core.generate_youths(cr, rng, muni, YOUTHS, today, now)
-        core.generate_cases(cr, rng, muni, youth_ids, CASES, domain_ids, today, now)
-        core.fix_sequences(env)
+        youth_ids = generation.generate_youths(cr, rng, muni, YOUTHS, today, now)
+        generation.generate_cases(cr, rng, muni, youth_ids, CASES, domain_ids, today, now)
+        generation.fix_sequences(env)
         generate_signals(env, rng, muni, args.signals, youth_ids, domain_ids)
         companies[0].write(
             {
@@ -220,7 +217,7 @@ def prepare(args):
         env["ir.config_parameter"].set_param("don_signalen.rate_limit_ip", "100000")
         data_s = time.perf_counter() - started
         log(f"    data: {args.signals:,} signals inserted in {data_s:.1f} s")
-        core.analyze(cr, (*core.DATA_TABLES, "don_signal", "don_signal_youth_rel"))
+        db.analyze(cr, (*db.DATA_TABLES, "don_signal", "don_signal_youth_rel"))
         started = time.perf_counter()
         env["don.access"]._recompute("don.case")
         cr.execute("ANALYZE don_access_entry")
@@ -235,7 +232,7 @@ def prepare(args):
             "recompute_s": recompute_s,
         }
         env["ir.config_parameter"].set_param(MARKER_KEY, json.dumps(marker))
-    core.vacuum_analyze(args.database)
+    db.vacuum_analyze(args.database)
     _vacuum(args.database, ("don_signal", "don_signal_youth_rel"))
     return marker
 
@@ -269,7 +266,7 @@ def measure_orm(args):
     registry = odoo.modules.registry.Registry(args.database)
     results = {}
     with registry.cursor() as cr:
-        envs = core.make_envs(cr)
+        envs = measure.make_envs(cr)
         su = envs["superuser"]
         # The signal whose duplicates are proposed: a recent one with a young
         # person, a neighbourhood and a category, visible to the domain user.

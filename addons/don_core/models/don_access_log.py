@@ -93,15 +93,19 @@ class DonAccessLog(models.Model):
 
     @api.model
     def _capacity(self, user):
-        return self._capacity_of(user.id)
+        """The user's DON roles, as the log records them (in the language of
+        the session)."""
+        return self._capacity_of(user.id, self.env.lang or "en_US")
 
     @api.model
-    @tools.ormcache("uid", "self.env.lang")
-    def _capacity_of(self, uid):
-        """The user's DON groups, as text (cached per user: the registry
-        cache is cleared when a user's groups change, see res.users)."""
+    @tools.ormcache("uid", "lang")
+    def _capacity_of(self, uid, lang):
+        # Cached, so that opening a file does not read the user's groups
+        # each time: a change of a user's groups, of a group or of its
+        # implied groups clears the registry cache (res.users / res.groups
+        # write call ir.model.access.call_cache_clearing_methods).
+        user = self.env["res.users"].sudo().with_context(lang=lang).browse(uid)
         category_id = self.env.ref("don_core.module_category_don").id
-        user = self.env["res.users"].sudo().browse(uid)
         names = [group.name for group in user.groups_id if group.category_id.id == category_id]
         return ", ".join(sorted(names))
 

@@ -47,6 +47,8 @@ class DonCase(models.Model):
         "don.emergency.access": ("case_id", "user_id", "date_end"),
     }
     _don_log_open = True
+    # The "Open" filter and the start date are counted in the relation.
+    _don_access_copied = {"rec_date": "date_start", "rec_state": "stage"}
 
     reference = fields.Char(
         string="Number",

@@ -51,6 +51,11 @@ class DonSecuredMixin(models.AbstractModel):
     # Every model also depends on its users: their groups (through the
     # implied-group closure), companies and active flag (res.users,
     # res.groups and don.access._user_access_inputs).
+    # {relation column: field}: fields copied into the record's rows of the
+    # access relation (columns in don_access.COPIED_COLUMNS: a date, a
+    # stage), so that counts filtered on them are counted in the relation
+    # (don.access._count_visible). Kept in step by write() below.
+    _don_access_copied = {}
     # Log every opening of a record in the access log (youth, case).
     _don_log_open = False
 
@@ -313,10 +318,13 @@ class DonSecuredMixin(models.AbstractModel):
             self.env["don.access"]._recompute(name, (old | self.mapped(column)).ids)
         if any(fname in vals for fname in self._don_access_declaration()["fields"]):
             self._don_recompute_access()
-        elif self._active_name and self._active_name in vals:
-            # Archiving changes nobody's access; the relation keeps the flag
-            # for counting (search_count below).
-            self.env["don.access"]._update_active(self)
+        elif (self._active_name and self._active_name in vals) or any(
+            fname in vals for fname in self._don_access_copied.values()
+        ):
+            # Archiving or a new date or stage changes nobody's access; the
+            # relation keeps the flag and the copies for counting
+            # (search_count below).
+            self.env["don.access"]._update_copies(self)
         return result
 
     @api.model

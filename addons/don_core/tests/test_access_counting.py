@@ -2,12 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The fast paths of the access rule give exactly what the relation says.
 
-Three shortcuts keep restricted users' screens as fast as the superuser's
+Four shortcuts keep restricted users' screens as fast as the superuser's
 (see bench/): a Kernteamlid's rule on cases, youths and groups is the
 company test (they have a row for every record of their municipality), a
-count without a filter of its own is counted in the relation, and the
-relation is partitioned per model. Each is compared here with the plain
+count without a filter of its own is counted in the relation, a count whose
+filter reads only fields copied into the relation (a case's start date and
+stage, a contribution's date) is counted on the copies, and the relation is
+partitioned per model. Each is compared here with the plain
 answer of the relation, for every role and domain."""
+
+import datetime
 
 from odoo import Command
 from odoo.exceptions import AccessError
@@ -57,6 +61,145 @@ class TestAccessCounting(DonTestCommon):
                     archived = model.with_context(active_test=False)
                     self.assertEqual(archived.search_count([]), self.orm_count(archived))
                     self.assertEqual(model.search_count([], limit=1), min(count, 1))
+
+    def copied_domains(self, model):
+        """Filters on the copied fields: every supported operator, negations,
+        alternatives and NULL, combined with each other."""
+        copied = self.env["don.access"]._copied_fields(model)
+        today = datetime.date(2026, 3, 15)
+        domains = []
+        if "rec_date" in copied:
+            f = copied["rec_date"]
+            domains += [
+                [(f, ">=", today)],
+                [(f, ">", "2026-03-15")],
+                [(f, "<", today)],
+                [(f, "<=", today)],
+                [(f, "=", today)],
+                [(f, "!=", today)],
+                [(f, "=", False)],
+                [(f, "!=", False)],
+                [(f, ">=", today - datetime.timedelta(days=365)), (f, "<=", today)],
+                ["|", (f, "<", today), (f, ">", today)],
+                ["!", (f, ">=", today)],
+            ]
+        if "rec_state" in copied:
+            f = copied["rec_state"]
+            domains += [
+                [(f, "=", "aanpak")],
+                [(f, "!=", "afgesloten")],
+                [(f, "in", ["aanmelding", "aanpak"])],
+                [(f, "not in", ["afgesloten"])],
+                [(f, "in", ["aanpak", False])],
+                [(f, "not in", ["aanpak", False])],
+                [(f, "in", [])],
+                [(f, "=", False)],
+            ]
+        if len(copied) == 2:
+            date_f, state_f = copied["rec_date"], copied["rec_state"]
+            domains += [
+                [(state_f, "!=", "afgesloten"), (date_f, ">=", today)],
+                ["|", (state_f, "=", "aanpak"), "!", (date_f, "<", today)],
+            ]
+        return domains
+
+    def spread_copied_values(self):
+        """Dates before, on and after the reference day; several stages."""
+        day = datetime.date(2026, 3, 15)
+        for offset, note in zip(
+            (-500, -30, 0, 10, -1),
+            self.note_pol | self.note_soc | self.note_kt | self.note_inv | self.note_z,
+            strict=True,
+        ):
+            note.date = day + datetime.timedelta(days=offset)
+        self.case_a.write({"date_start": day, "stage": "aanpak"})
+        self.case_b.write({"date_start": day - datetime.timedelta(days=400)})
+        self.case_z.write(
+            {
+                "date_start": day + datetime.timedelta(days=3),
+                "stage": "afgesloten",
+                "closing_reason": "goal_reached",
+                "date_closed": day + datetime.timedelta(days=5),
+            }
+        )
+
+    def test_filtered_counts_equal_the_orm(self):
+        """Every filter on copied fields, for every role and model that
+        copies fields: counted in the relation, equal to the ORM's search."""
+        self.spread_copied_values()
+        self.case_b.active = False
+        access = self.env["don.access"]
+        models = [
+            name for name in access._secured_models() if access._copied_fields(self.env[name])
+        ]
+        self.assertIn("don.case", models)
+        self.assertIn("don.case.note", models)
+        for model_name in models:
+            for domain in self.copied_domains(self.env[model_name]):
+                # The shortcut answers this filter (no fallback to the ORM).
+                self.assertIsNotNone(access._copied_condition(self.env[model_name], domain), domain)
+                for user in self.users:
+                    with self.subTest(user=user.login, model=model_name, domain=domain):
+                        model = self.env[model_name].with_user(user)
+                        count = model.search_count(domain)
+                        self.assertEqual(count, len(model.search(domain)))
+                        self.assertEqual(model.search_count(domain, limit=1), min(count, 1))
+                        archived = model.with_context(active_test=False)
+                        self.assertEqual(
+                            archived.search_count(domain), len(archived.search(domain))
+                        )
+
+    def test_other_filters_are_counted_by_the_orm(self):
+        """A filter on a field that is not copied, a join or a hierarchy
+        operator is never answered from the copies."""
+        Case = self.env["don.case"]
+        Note = self.env["don.case.note"]
+        condition = self.env["don.access"]._copied_condition
+        for model, domain in (
+            (Case, [("youth_id", "ilike", "Noah")]),
+            (Case, [("stage", "!=", "afgesloten"), ("director_id", "=", self.prof_soc.id)]),
+            (Case, ["|", ("stage", "=", "aanpak"), ("reference", "ilike", "CAS")]),
+            (Case, [("stage", "ilike", "aan")]),
+            (Case, [("active", "=", False)]),
+            (Note, [("date", ">=", "2026-01-01"), ("domain_id", "=", self.dom_pol.id)]),
+            (Note, [("case_id.stage", "=", "aanpak")]),
+            (Note, [(1, "=", 1)]),
+        ):
+            with self.subTest(domain=domain):
+                self.assertIsNone(condition(model, domain))
+                user_model = model.with_user(self.kt_pol)
+                self.assertEqual(user_model.search_count(domain), len(user_model.search(domain)))
+
+    def test_filtered_counts_follow_writes_at_once(self):
+        day = datetime.date(2026, 3, 15)
+        self.spread_copied_values()
+        Case = self.env["don.case"].with_user(self.kt_pol)
+        Note = self.env["don.case.note"].with_user(self.kt_pol)
+        since = [("date", ">=", day)]
+        before = Note.search_count(since)
+        self.assertIn(self.note_pol, Note.search([]))
+        self.note_pol.date = day + datetime.timedelta(days=1)
+        self.assertEqual(Note.search_count(since), before + 1)
+        self.assertEqual(Note.search_count(since), len(Note.search(since)))
+        # A new contribution, and one moved to another case, carry their date.
+        prof = self.env["don.case.note"].with_user(self.prof_soc)
+        note = prof.create(
+            {
+                "case_id": self.case_a.id,
+                "name": "Gesprek school",
+                "body": "Afspraken met de mentor.",
+                "domain_id": self.dom_soc.id,
+                "date": day + datetime.timedelta(days=2),
+            }
+        )
+        self.assertIn(note, prof.search(since))
+        self.assertEqual(prof.search_count(since), len(prof.search(since)))
+        self.env["don.case.note"].browse(note.id).case_id = self.case_b
+        self.assertEqual(prof.search_count(since), len(prof.search(since)))
+        # Closing a case (a new stage) takes it out of "Open" at once.
+        open_before = Case.search_count([("stage", "!=", "afgesloten")])
+        self.case_a.write({"stage": "afgesloten", "closing_reason": "moved", "date_closed": day})
+        self.assertEqual(Case.search_count([("stage", "!=", "afgesloten")]), open_before - 1)
 
     def test_counts_follow_the_relation_at_once(self):
         Case = self.env["don.case"].with_user(self.prof_soc)
@@ -213,8 +356,8 @@ class TestAccessCounting(DonTestCommon):
         cr = self.env.cr
         self.case_b.active = False
         snapshot = (
-            "SELECT res_model, res_id, user_id, company_id, active FROM don_access_entry"
-            " WHERE res_model = 'don.case'"
+            "SELECT res_model, res_id, user_id, company_id, active, rec_date, rec_state"
+            " FROM don_access_entry WHERE res_model = 'don.case'"
         )
         cr.execute(snapshot)
         before = sorted(cr.fetchall())
@@ -233,3 +376,37 @@ class TestAccessCounting(DonTestCommon):
         self.assertEqual(sorted(cr.fetchall()), before)
         cr.execute("SELECT count(*) FROM don_access_entry__default")
         self.assertEqual(cr.fetchone()[0], 0)
+
+    def test_upgrade_fills_the_copies(self):
+        """18.0.1.2.0 -> 18.0.1.3.0: the relation had no copied columns; the
+        update adds them, fills them from the records and builds the
+        filter index, after which filtered counts are right."""
+        cr = self.env.cr
+        self.spread_copied_values()
+        self.env.flush_all()
+        snapshot = (
+            "SELECT res_model, res_id, user_id, rec_date, rec_state FROM don_access_entry"
+            " WHERE res_model IN ('don.case', 'don.case.note')"
+        )
+        cr.execute(snapshot)
+        before = sorted(cr.fetchall(), key=str)
+        cr.execute(
+            """DROP INDEX don_access_entry__don_case_filter_idx;
+               DROP INDEX don_access_entry__don_case_note_filter_idx;
+               ALTER TABLE don_access_entry DROP COLUMN rec_date, DROP COLUMN rec_state"""
+        )
+        access = self.env["don.access"]
+        access._ensure_table()
+        for model_name in ("don.case", "don.case.note"):
+            access._ensure_partition(self.env[model_name])
+        cr.execute(snapshot)
+        self.assertEqual(sorted(cr.fetchall(), key=str), before)
+        cr.execute(
+            "SELECT count(*) FROM pg_indexes WHERE indexname IN"
+            " ('don_access_entry__don_case_filter_idx',"
+            " 'don_access_entry__don_case_note_filter_idx')"
+        )
+        self.assertEqual(cr.fetchone()[0], 2)
+        Note = self.env["don.case.note"].with_user(self.kt_pol)
+        since = [("date", ">=", datetime.date(2026, 3, 15))]
+        self.assertEqual(Note.search_count(since), len(Note.search(since)))

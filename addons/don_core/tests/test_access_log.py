@@ -1,5 +1,6 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -26,6 +27,21 @@ class TestAccessLog(DonTestCommon):
         self.assertIn("Professional", case_log.capacity)
         youth_log = logs.filtered(lambda log: log.res_model == "don.youth")
         self.assertFalse(youth_log.involved)
+
+    def test_capacity_follows_a_role_change_at_once(self):
+        """The capacity is cached per user: a new role, or a role taken
+        away, shows in the very next log line."""
+        Log = self.env["don.access.log"]
+        self._open(self.prof_soc, self.case_a)
+        first = Log.search([], limit=1).capacity
+        self.assertNotIn("Kernteam", first)
+        kernteam = self.env.ref("don_core.group_don_kernteam")
+        self.prof_soc.write({"groups_id": [Command.link(kernteam.id)]})
+        self._open(self.prof_soc, self.case_a)
+        self.assertIn(kernteam.name, Log.search([], limit=1).capacity)
+        kernteam.write({"users": [Command.unlink(self.prof_soc.id)]})
+        self._open(self.prof_soc, self.case_a)
+        self.assertEqual(Log.search([], limit=1).capacity, first)
 
     def test_failed_open_is_not_logged_as_seen(self):
         Log = self.env["don.access.log"]
