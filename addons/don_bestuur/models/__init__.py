@@ -8,3 +8,4 @@ from . import don_driehoek_decision
 from . import don_period_report
 from . import don_project_goal
 from . import don_report_goal
+from . import res_users

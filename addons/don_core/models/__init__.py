@@ -43,3 +43,4 @@ from . import mail_message_reaction
 from . import ir_attachment
 from . import res_company
 from . import res_config_settings
+from . import ir_module_module

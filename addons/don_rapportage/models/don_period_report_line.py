@@ -1,7 +1,10 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from .don_period_report import SECTION_LABELS
 
@@ -19,8 +22,10 @@ class DonPeriodReportLine(models.Model):
     sequence = fields.Integer(default=10)
     section = fields.Selection(SECTION_LABELS, required=True)
     dimension = fields.Char(required=True)
-    dimension_label = fields.Char(string="Breakdown")
-    key_label = fields.Char(string="Item")
+    # Frozen with the figures, in every installed language (see
+    # don.period.report.action_generate): shown in the reader's language.
+    dimension_label = fields.Char(string="Breakdown", translate=True)
+    key_label = fields.Char(string="Item", translate=True)
     is_key_figure = fields.Boolean()
     value = fields.Integer(string="Published number")
     suppressed_cells = fields.Integer()
@@ -31,6 +36,38 @@ class DonPeriodReportLine(models.Model):
     target_value = fields.Float(string="Target")
     measured_value = fields.Float(string="Measured")
     progress = fields.Float(string="Progress (%)")
+
+    def _don_store_label_translations(self, translations):
+        """Store the labels of these lines in every language at once.
+
+        ``translations``: {sequence: {field: {lang: label}}}. One query for
+        all lines (the lines were just created, in a draft report)."""
+        rows = []
+        for line in self:
+            labels = translations.get(line.sequence) or {}
+            rows.append(
+                (
+                    line.id,
+                    json.dumps(labels.get("dimension_label") or {}),
+                    json.dumps(labels.get("key_label") or {}),
+                )
+            )
+        if not rows:
+            return
+        self.flush_model(["dimension_label", "key_label"])
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE don_period_report_line AS line
+                   SET dimension_label = COALESCE(line.dimension_label, '{}') || t.dim::jsonb,
+                       key_label = COALESCE(line.key_label, '{}') || t.item::jsonb
+                  FROM (VALUES %s) AS t(id, dim, item)
+                 WHERE line.id = t.id
+                """,
+                SQL(", ").join(SQL("(%s, %s, %s)", *row) for row in rows),
+            )
+        )
+        self.invalidate_model(["dimension_label", "key_label"])
 
     def _check_draft(self, reports):
         if reports.filtered(lambda report: report.state != "draft"):
