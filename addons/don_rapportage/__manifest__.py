@@ -4,7 +4,7 @@
     "name": "DON Rapportage",
     "summary": "DON approach against jonge aanwas: anonymised management reporting, "
     "period reports for Driehoek, college and raad, evaluations",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
     "website": "https://github.com/don-for-odoo/don",
@@ -13,6 +13,8 @@
     "development_status": "Beta",
     "application": True,
     "depends": ["don_core", "don_signalen", "don_bewustwording"],
+    # The users of the Rapportage role land on the dashboard from now on.
+    "post_init_hook": "post_init_hook",
     "data": [
         "security/ir.model.access.csv",
         "security/don_rapportage_rules.xml",

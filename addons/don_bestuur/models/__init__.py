@@ -9,3 +9,4 @@ from . import don_period_report
 from . import don_project_goal
 from . import don_report_goal
 from . import res_users
+from . import ir_ui_menu

@@ -8,7 +8,8 @@ class ResUsers(models.Model):
 
     @api.model
     def _don_home_actions(self):
+        # First: the mayor's role implies Professional, whose home is the cases.
         return [
-            *super()._don_home_actions(),
             ("don_bestuur.group_don_burgemeester", "don_bestuur.don_gezag_measure_action_mayor"),
+            *super()._don_home_actions(),
         ]

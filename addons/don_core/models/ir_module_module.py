@@ -19,7 +19,7 @@
    rewritten with the translated model name.
 """
 
-from markupsafe import Markup, escape
+from html import escape
 
 from odoo import models
 from odoo.tools import SQL
@@ -128,8 +128,9 @@ class IrModuleModule(models.Model):
                 translated = model.with_context(lang=lang).name
                 if not english or english == translated:
                     continue
-                wrong = escape(pattern % english)
-                right = escape(pattern % translated)
+                # As the body is stored: &, < and > escaped, quotes as they are.
+                wrong = escape(pattern % english, quote=False)
+                right = escape(pattern % translated, quote=False)
                 self.env.cr.execute(
                     SQL(
                         """
@@ -139,8 +140,8 @@ class IrModuleModule(models.Model):
                            AND message_type = 'notification'
                            AND body LIKE %(like)s
                         """,
-                        wrong=Markup("<p>%s</p>") % wrong,
-                        right=Markup("<p>%s</p>") % right,
+                        wrong=f"<p>{wrong}</p>",
+                        right=f"<p>{right}</p>",
                         model=model.model,
                         like=f"%<p>{wrong}</p>%",
                     )

@@ -211,7 +211,9 @@ class DonPeriodReport(models.Model):
 
     def _label_langs(self):
         """The installed languages the frozen labels are written in."""
-        return [code for code, _name in self.env["res.lang"].get_installed()]
+        # en_US always: the source value of a translated field.
+        installed = [code for code, _name in self.env["res.lang"].get_installed()]
+        return ["en_US", *(code for code in installed if code != "en_US")]
 
     def _collect_lines(self):
         """The lines of the report; each with ``_translations``: its labels

@@ -64,23 +64,25 @@ class TestScreensDutch(TransactionCase):
             ),
         }
         for index, (group, action) in enumerate(expected.items()):
-            user = new_test_user(self.env, login=f"t_home_{index}", groups=f"base.group_user,{group}")
-            self.assertEqual(user.action_id, action, group)
+            user = new_test_user(
+                self.env, login=f"t_home_{index}", groups=f"base.group_user,{group}"
+            )
+            self.assertEqual(user.action_id.id, action.id, group)
         # Ticking a role later gives its home action; a home action an
         # administrator chose stays.
         user = new_test_user(self.env, login="t_home_later", groups="base.group_user")
         self.assertFalse(user.action_id)
         user.write({"groups_id": [fields.Command.link(self.env.ref(next(iter(expected))).id)]})
-        self.assertEqual(user.action_id, expected["don_core.group_don_projectleider"])
+        self.assertEqual(user.action_id.id, expected["don_core.group_don_projectleider"].id)
         chosen = self.env.ref("don_core.don_youth_action")
-        user.action_id = chosen
+        user.action_id = chosen.id
         user.write(
             {"groups_id": [fields.Command.link(self.env.ref("don_core.group_don_privacy").id)]}
         )
-        self.assertEqual(user.action_id, chosen)
+        self.assertEqual(user.action_id.id, chosen.id)
         # The demo users too.
         demo = self.env["res.users"].search([("login", "=", "kt.politie")])
-        self.assertEqual(demo.action_id, cases)
+        self.assertEqual(demo.action_id.id, cases.id)
 
     def test_legal_basis_found_by_the_law(self):
         found = self.env["don.legal.basis"].name_search("Wet politiegegevens")
@@ -143,3 +145,36 @@ class TestScreensDutch(TransactionCase):
         english = lines.with_context(lang="en_US")
         self.assertEqual(set(english.mapped("dimension_label")), {"Per channel"})
         self.assertEqual(set(dutch.mapped("dimension_label")), {"Per kanaal"})
+
+    def test_upgrade_translates_labels_frozen_in_english(self):
+        # Reports generated before 18.0.1.2.0 hold their labels in one
+        # language: the upgrade gives them their Dutch labels.
+        pl = self.env["res.users"].search([("login", "=", "projectleider")])
+        report = (
+            self.env["don.period.report"]
+            .with_user(pl)
+            .create(
+                {
+                    "company_id": self.env.ref("base.main_company").id,
+                    "period_type": "year",
+                    "year": fields.Date.context_today(self.env.user).year,
+                }
+            )
+        )
+        report.action_generate()
+        self.env.flush_all()
+        self.env.cr.execute(
+            """UPDATE don_period_report_line
+                  SET dimension_label = jsonb_build_object('en_US', dimension_label->>'en_US'),
+                      key_label = jsonb_build_object('en_US', key_label->>'en_US')
+                WHERE report_id = %s""",
+            [report.id],
+        )
+        report.line_ids.invalidate_recordset()
+        lines = report.line_ids.with_context(lang="nl_NL")
+        feedback = lines.filtered(lambda line: line.dimension == "feedback")
+        self.assertEqual(set(feedback.mapped("dimension_label")), {"Per feedback timeliness"})
+        report.line_ids._don_translate_frozen_labels()
+        self.assertNotIn("Per feedback timeliness", feedback.mapped("dimension_label"))
+        self.assertNotIn("Total", lines.mapped("key_label"))
+        self.assertIn("Totaal", lines.mapped("key_label"))

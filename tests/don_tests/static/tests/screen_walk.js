@@ -150,6 +150,10 @@
     }
 
     async function openFirstRecord(where, menuXmlid, deep) {
+        if (document.querySelector(".o_view_sample_data")) {
+            // Sample rows of an empty view are not records.
+            return;
+        }
         const row = document.querySelector(
             ".o_list_renderer .o_data_row td.o_data_cell:not(.o_list_button):not(.o_boolean_toggle_cell)"
         );
