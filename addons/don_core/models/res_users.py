@@ -82,9 +82,10 @@ class ResUsers(models.Model):
                 by_action.setdefault(target, self.browse())
                 by_action[target] |= user
         for action_id, users in by_action.items():
-            # Only the home action, written past this class' write (no
-            # access recompute: no access input changes).
-            super(ResUsers, users.sudo()).write({"action_id": action_id})
+            # sudo: only the home action of users whose DON role decides it
+            # (the users' own form may not be writable by whoever changed
+            # their groups, e.g. through a Kernteam membership).
+            users.sudo().write({"action_id": action_id})
 
     # ------------------------------------------------------------------
     # Strong login: DON roles that open personal data need 2FA

@@ -11,7 +11,7 @@
  *     fails,
  *   - an empty action: nothing to see and nothing to create.
  * Console errors fail the test by themselves (browser_js).
- * All problems are reported together at the end, one per line.
+ * All problems are handed to the test together at the end.
  */
 (async function donScreenWalk() {
     const cfg = __DON_WALK_CFG__;
@@ -208,6 +208,10 @@
         console.error(`DON screen walk (${cfg.login}, ${cfg.size}): no DON app in the menus`);
         return;
     }
+    // The home action: loaded after the web client is ready.
+    for (let i = 0; i < 200 && !env.services.action.currentController; i++) {
+        await sleep(50);
+    }
     await settle();
     const landing = env.services.action.currentController;
     const landingAction = (landing && landing.action) || {};
@@ -236,6 +240,9 @@
     for (const { menu, path } of leaves) {
         const where = `${cfg.login} ${cfg.size} ${path.join(" > ")}`;
         if ((menu.actionModel || "").match(/act_url|ir\.actions\.report/) || cfg.skip.includes(menu.xmlid)) {
+            continue;
+        }
+        if (cfg.only_shots && !cfg.shots.some((name) => name.split(".form")[0] === menu.xmlid)) {
             continue;
         }
         console.log(`don-walk: ${where}`);
@@ -278,13 +285,7 @@
         }
         await closeDialogs();
     }
+    // The test judges the problems (and fails with all of them at once).
     console.log(`don-walk-result:${JSON.stringify({ landing: landingInfo, visited, deepDone, problems })}`);
-    if (problems.length) {
-        console.error(
-            `DON screen walk (${cfg.login}, ${cfg.size}): ${problems.length} problem(s)\n` +
-                problems.join("\n")
-        );
-    } else {
-        console.log("test successful");
-    }
+    console.log("test successful");
 })();
