@@ -116,9 +116,13 @@ class IrModuleModule(models.Model):
                 self.env["ir.model.fields"].invalidate_model(["field_description"])
 
     def _don_fix_creation_messages(self, langs):
-        """Rewrite "<English model name> aangemaakt" on DON records."""
+        """Rewrite "<English model name> aangemaakt" on DON records and on
+        the Odoo records DON shows (demo trainings are events)."""
         Model = self.env["ir.model"]
-        don_models = Model.sudo().search([("model", "=like", "don.%")])
+        # DON's models and the Odoo models DON shows (a DON training is an event).
+        don_models = Model.sudo().search(
+            ["|", ("model", "=like", "don.%"), ("model", "in", self._don_shown_models)]
+        )
         for lang in langs:
             pattern = code_translations.get_python_translations("mail", lang).get("%s created")
             if not pattern or "%s" not in pattern:

@@ -112,7 +112,7 @@ GUIDE_SHOTS = (
         "rond de jongere en de interventies.",
     ),
     (
-        "kt.veiligheid",
+        "projectleider",
         "desktop",
         "don_signalen.menu_don_signal.form",
         "Een signaal",
@@ -301,7 +301,8 @@ class TestScreenWalk(HttpCase):
             for size in dict.fromkeys(sizes or SIZES):
                 with self.subTest(login=user.login, size=size):
                     result = self._walk(user.login, size)
-                    self.assertTrue(result.get("visited"), f"{user.login} walks DON menus")
+                    if not self.guide:
+                        self.assertTrue(result.get("visited"), f"{user.login} walks DON menus")
                     problems = [
                         problem
                         for problem in result.get("problems", [])
@@ -324,3 +325,5 @@ class TestScreenWalk(HttpCase):
                         self.assertTrue(
                             landing.get("res_model"), f"{user.login} lands on DON records"
                         )
+        if self.guide:
+            self._write_guide()

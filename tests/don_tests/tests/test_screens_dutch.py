@@ -31,10 +31,14 @@ class TestScreensDutch(TransactionCase):
         Message = self.env["mail.message"].sudo()
         english = Message.search(
             [
+                "|",
                 ("model", "=like", "don.%"),
+                ("model", "=", "event.event"),
                 ("message_type", "=", "notification"),
                 "|",
                 "|",
+                "|",
+                ("body", "ilike", "<p>Event aangemaakt</p>"),
                 ("body", "ilike", "Case file aangemaakt"),
                 ("body", "ilike", "Young person aangemaakt"),
                 ("body", "ilike", "Kernteam meeting aangemaakt"),
@@ -178,3 +182,18 @@ class TestScreensDutch(TransactionCase):
         self.assertNotIn("Per feedback timeliness", feedback.mapped("dimension_label"))
         self.assertNotIn("Total", lines.mapped("key_label"))
         self.assertIn("Totaal", lines.mapped("key_label"))
+
+    def test_mayor_and_professionals_are_offered_their_own_menus(self):
+        def menu_xmlids(login):
+            user = self.env["res.users"].search([("login", "=", login)])
+            menus = self.env["ir.ui.menu"].with_user(user).load_menus(False)
+            return {menu.get("xmlid") for menu in menus.values() if isinstance(menu, dict)}
+
+        mayor = menu_xmlids("burgemeester")
+        self.assertIn("don_bestuur.menu_don_gezag_measure_mayor", mayor)
+        self.assertNotIn("don_signalen.menu_don_signal", mayor)
+        self.assertNotIn("don_core.menu_don_case_note", mayor)
+        professional = menu_xmlids("jeugdconsulent")
+        self.assertIn("don_core.menu_don_case", professional)
+        self.assertNotIn("don_core.menu_don_meeting", professional)
+        self.assertIn("don_core.menu_don_meeting", menu_xmlids("kt.sociaal"))
