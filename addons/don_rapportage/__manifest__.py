@@ -13,6 +13,8 @@
     "development_status": "Beta",
     "application": True,
     "depends": ["don_core", "don_signalen", "don_bewustwording"],
+    # The users of the Rapportage role land on the dashboard from now on.
+    "post_init_hook": "post_init_hook",
     "data": [
         "security/ir.model.access.csv",
         "security/don_rapportage_rules.xml",

@@ -14,3 +14,5 @@ from . import don_funding_deadline
 from . import don_budget_line
 from . import don_budget_entry
 from . import don_period_theme
+from . import res_users
+from . import ir_ui_menu

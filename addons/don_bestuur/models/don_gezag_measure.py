@@ -5,6 +5,7 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.misc import format_date
 
 STATES = [
     ("draft", "Draft"),
@@ -325,7 +326,7 @@ class DonGezagMeasure(models.Model):
                     "Measure %(ref)s (%(type)s) carried out on %(date)s.",
                     ref=measure.reference,
                     type=measure.type_id.name,
-                    date=measure.date_executed,
+                    date=format_date(self.env, measure.date_executed),
                 )
             )
         return True

@@ -74,6 +74,25 @@ class EventEvent(models.Model):
                 event.stage_id.pipe_end or event.id in attended
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The registration mails of a DON training (Events' templates take
+        # the event's language first) go out in the municipality's
+        # language, not in English because an attendee has no contact.
+        for vals in vals_list:
+            if vals.get("don_is_training") and not vals.get("lang"):
+                vals["lang"] = self._don_training_lang(vals.get("company_id"))
+        return super().create(vals_list)
+
+    @api.model
+    def _don_training_lang(self, company_id=None):
+        company = self.env["res.company"].browse(company_id) if company_id else self.env.company
+        installed = dict(self.env["res.lang"].get_installed())
+        for lang in (company.partner_id.lang, self.env.user.lang, self.env.lang):
+            if lang and lang != "en_US" and lang in installed:
+                return lang
+        return False
+
     @api.onchange("don_partner_id")
     def _onchange_don_partner_id(self):
         if self.don_partner_id and not self.don_card_id:

@@ -51,3 +51,4 @@ from . import ir_actions_report
 from . import res_company
 from . import res_config_settings
 from . import don_timeline
+from . import ir_module_module

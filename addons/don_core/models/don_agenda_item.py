@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.misc import format_date
 
 CYCLE_PHASES = [
     ("signalering", "Signalling"),
@@ -202,7 +203,7 @@ class DonAgendaItem(models.Model):
         self.ensure_one()
         if key == "new_information":
             since = self.proposed_since
-            day = fields.Date.to_string(since.date()) if since else ""
+            day = format_date(self.env, since.date()) if since else ""
             seen = counts.get(self.id)
             if not seen:
                 return _("New information since %(date)s, not visible to you", date=day)
@@ -218,14 +219,14 @@ class DonAgendaItem(models.Model):
                 outcome=dict(origin._fields["state"]._description_selection(self.env)).get(
                     origin.state
                 ),
-                date=fields.Date.to_string(origin.meeting_id.date.date()),
+                date=format_date(self.env, origin.meeting_id.date.date()),
             )
         task = self.action_task_id._filtered_access("read")
         if key == "overdue_action" and task:
             deadline = task.date_deadline
             return _(
                 "Action overdue since %(date)s",
-                date=fields.Date.to_string(deadline.date()) if deadline else "",
+                date=format_date(self.env, deadline.date()) if deadline else "",
             )
         if key == "evaluation_due" and self.case_id.evaluation_date:
             open_goals = self.case_id.goal_ids.filtered(lambda goal: not goal.outcome)
@@ -238,7 +239,7 @@ class DonAgendaItem(models.Model):
                 )
             return _(
                 "Evaluation due on %(date)s",
-                date=fields.Date.to_string(self.case_id.evaluation_date),
+                date=format_date(self.env, self.case_id.evaluation_date),
             )
         labels = dict(self._fields["source"]._description_selection(self.env))
         return labels.get(key) if key and key != "manual" else ""

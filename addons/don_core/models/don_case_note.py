@@ -1,6 +1,6 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools.sql import create_index
 
 NOTE_TYPES = [
@@ -11,6 +11,13 @@ NOTE_TYPES = [
     ("justice", "Justice information"),
     ("other", "Other"),
 ]
+# The kind a contribution of a domain usually is (by domain code).
+DOMAIN_NOTE_TYPES = {
+    "politie": "police",
+    "sociaal": "care",
+    "veiligheid": "safety",
+    "om": "justice",
+}
 
 
 class DonCaseNote(models.Model):
@@ -31,7 +38,9 @@ class DonCaseNote(models.Model):
     case_id = fields.Many2one(required=True)
     name = fields.Char(string="Subject", required=True, tracking=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, index=True)
-    note_type = fields.Selection(NOTE_TYPES, string="Kind", required=True, default="other")
+    note_type = fields.Selection(
+        NOTE_TYPES, string="Kind", required=True, default=lambda self: self._default_note_type()
+    )
     body = fields.Text(string="Content", required=True)
     user_ids = fields.Many2many(
         "res.users",
@@ -48,3 +57,18 @@ class DonCaseNote(models.Model):
         # previous meeting: without this index, a scan of every contribution.
         create_index(self.env.cr, "don_case_note_create_date_index", self._table, ["create_date"])
         return result
+
+    @api.model
+    def _default_note_type(self):
+        """The kind follows the writer's domain: police information from
+        the police, care information from the social domain."""
+        # sudo: the code of a domain of the catalogue (configuration, not
+        # personal data), one record, found from the user's own groups.
+        domain = self.env["don.domain"].sudo().browse(self.env["don.domain"]._default_for_user())
+        return DOMAIN_NOTE_TYPES.get(domain.code, "other")
+
+    @api.onchange("domain_id")
+    def _onchange_domain_id_note_type(self):
+        # Only while the kind is still the default: a chosen kind stays.
+        if self.domain_id and self.note_type in ("other", self._default_note_type()):
+            self.note_type = DOMAIN_NOTE_TYPES.get(self.domain_id.code, "other")

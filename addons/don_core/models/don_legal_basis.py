@@ -10,6 +10,8 @@ class DonLegalBasis(models.Model):
     _name = "don.legal.basis"
     _description = "DON legal basis"
     _order = "sequence, name"
+    # Found by typing the law or covenant ("Wet politiegegevens") or the article.
+    _rec_names_search = ["name", "convenant", "article"]
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)

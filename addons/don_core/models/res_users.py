@@ -27,6 +27,7 @@ class ResUsers(models.Model):
     def create(self, vals_list):
         users = super().create(vals_list)
         self.env["don.access"]._recompute(user_ids=users.ids)
+        users._don_apply_home_action()
         return users
 
     def write(self, vals):
@@ -41,7 +42,50 @@ class ResUsers(models.Model):
         if changed or any(fname in vals for fname in TWO_FA_USER_FIELDS):
             # The strong-login gate is cached per user (_don_2fa_missing).
             self.env.registry.clear_cache()
+        if "action_id" not in vals and any(
+            fname.startswith(("groups_id", "in_group_", "sel_groups_")) for fname in vals
+        ):
+            self._don_apply_home_action()
         return result
+
+    # ------------------------------------------------------------------
+    # Where a DON role lands after logging in
+    # ------------------------------------------------------------------
+    @api.model
+    def _don_home_actions(self):
+        """(group, action) by precedence: a person starts on their own work.
+        Other DON addons add their roles (Rapportage, the mayor)."""
+        return [
+            ("don_core.group_don_projectleider", "don_core.don_kernteam_action"),
+            ("don_core.group_don_kernteam", "don_core.don_case_action"),
+            ("don_core.group_don_privacy", "don_core.don_access_log_action"),
+            ("don_core.group_don_professional", "don_core.don_case_action"),
+        ]
+
+    def _don_apply_home_action(self):
+        """Give users without a home action of their own the home action of
+        their DON role (and take a DON home action away with the role).
+        A home action an administrator chose is left alone."""
+        pairs = []
+        for group_xmlid, action_xmlid in self._don_home_actions():
+            group = self.env.ref(group_xmlid, raise_if_not_found=False)
+            action = self.env.ref(action_xmlid, raise_if_not_found=False)
+            if group and action:
+                pairs.append((group, action))
+        don_actions = {action.id for _group, action in pairs}
+        by_action = {}
+        for user in self.sudo():
+            if user.action_id and user.action_id.id not in don_actions:
+                continue
+            target = next((action.id for group, action in pairs if group in user.groups_id), False)
+            if target != user.action_id.id:
+                by_action.setdefault(target, self.browse())
+                by_action[target] |= user
+        for action_id, users in by_action.items():
+            # sudo: only the home action of users whose DON role decides it
+            # (the users' own form may not be writable by whoever changed
+            # their groups, e.g. through a Kernteam membership).
+            users.sudo().write({"action_id": action_id})
 
     # ------------------------------------------------------------------
     # Strong login: DON roles that open personal data need 2FA

@@ -13,3 +13,4 @@ from . import don_period_report_line
 from . import don_evaluation
 from . import project_task
 from . import res_config_settings
+from . import res_users

@@ -175,20 +175,25 @@ class DonPeriodReport(models.Model):
         for report in self:
             if report.state != "draft":
                 raise UserError(_("Only a draft report can be generated again."))
-            # The labels are frozen in the language of the report's readers
-            # (the municipality's), not of whoever generates it.
+            # The figures are frozen in the language of the report's readers
+            # (the municipality's), and their labels in every installed
+            # language: each reader sees them in their own, whoever
+            # generated the report.
             report = report.with_context(lang=report._don_reader_lang())
             report._don_freeze_cells()
-            commands = [fields.Command.clear()] + [
-                fields.Command.create(vals) for vals in report._collect_lines()
-            ]
-            report.write(
+            lines = report._collect_lines()
+            translations = [line.pop("_translations") for line in lines]
+            report.with_context(lang="en_US").write(
                 {
-                    "line_ids": commands,
+                    "line_ids": [fields.Command.clear()]
+                    + [fields.Command.create(vals) for vals in lines],
                     "generated_on": fields.Datetime.now(),
                     "threshold": self.env["don.report.cube"]._don_threshold(),
                     "evaluation_summary": report._collect_evaluations(),
                 }
+            )
+            report.line_ids._don_store_label_translations(
+                dict(zip([vals["sequence"] for vals in lines], translations, strict=True))
             )
         return True
 
@@ -238,14 +243,30 @@ class DonPeriodReport(models.Model):
             return self.date_from - relativedelta(years=1), self.date_from - relativedelta(days=1)
         return self.date_from - relativedelta(months=3), self.date_from - relativedelta(days=1)
 
+    def _label_langs(self):
+        """The installed languages the frozen labels are written in."""
+        # en_US always: the source value of a translated field.
+        installed = [code for code, _name in self.env["res.lang"].get_installed()]
+        return ["en_US", *(code for code in installed if code != "en_US")]
+
     def _collect_lines(self):
+        """The lines of the report; each with ``_translations``: its labels
+        in every installed language ({field: {lang: label}})."""
         self.ensure_one()
+        langs = self._label_langs()
         lines = []
         sequence = 0
         prev_from, prev_to = self._previous_period()
         for section, cube_name, dimensions in SECTIONS:
             cube = self.env[cube_name]
-            dim_labels = dict(cube._fields["dimension"]._description_selection(self.env))
+            dim_labels = {
+                lang: dict(
+                    cube._fields["dimension"]._description_selection(
+                        self.with_context(lang=lang).env
+                    )
+                )
+                for lang in langs
+            }
             all_figures = cube._don_figures_multi(
                 self.company_id, self.date_from, self.date_to, dimensions
             )
@@ -257,6 +278,10 @@ class DonPeriodReport(models.Model):
                     previous = previous_figures
                     figures.setdefault((), (0, 0))
                 labels = self._key_labels(cube, dimension, figures)
+                lang_labels = {
+                    lang: self.with_context(lang=lang)._key_labels(cube, dimension, figures)
+                    for lang in langs
+                }
                 for key, (value, suppressed) in sorted(
                     figures.items(), key=lambda item: (-item[1][0], labels[item[0]])
                 ):
@@ -267,8 +292,8 @@ class DonPeriodReport(models.Model):
                             "sequence": sequence,
                             "section": section,
                             "dimension": dimension,
-                            "dimension_label": dim_labels.get(dimension, dimension),
-                            "key_label": labels[key],
+                            "dimension_label": dim_labels["en_US"].get(dimension, dimension),
+                            "key_label": lang_labels["en_US"][key],
                             "value": value,
                             "suppressed_cells": suppressed,
                             "display_value": cube._don_format(value, suppressed),
@@ -276,10 +301,22 @@ class DonPeriodReport(models.Model):
                             "previous_display": cube._don_format(prev_value, prev_suppressed)
                             if index == 0
                             else False,
+                            "_translations": {
+                                "dimension_label": {
+                                    lang: dim_labels[lang].get(dimension, dimension)
+                                    for lang in langs
+                                },
+                                "key_label": {lang: lang_labels[lang][key] for lang in langs},
+                            },
                         }
                     )
         goals = self.env["don.report.goal"].search([("company_id", "=", self.company_id.id)])
-        line_labels = dict(goals._fields["line"]._description_selection(self.env))
+        line_labels = {
+            lang: dict(
+                goals._fields["line"]._description_selection(self.with_context(lang=lang).env)
+            )
+            for lang in langs
+        }
         for goal in goals:
             sequence += 1
             lines.append(
@@ -287,13 +324,18 @@ class DonPeriodReport(models.Model):
                     "sequence": sequence,
                     "section": "goals",
                     "dimension": "goal",
-                    "dimension_label": line_labels.get(goal.line, ""),
+                    "dimension_label": line_labels["en_US"].get(goal.line, ""),
                     "key_label": goal.goal_id.name,
                     "indicator": goal.goal_id.indicator,
                     "unit": goal.goal_id.unit,
                     "target_value": goal.target_value,
                     "measured_value": goal.measured_value,
                     "progress": goal.progress,
+                    "_translations": {
+                        "dimension_label": {
+                            lang: line_labels[lang].get(goal.line, "") for lang in langs
+                        },
+                    },
                 }
             )
         return lines

@@ -1,20 +1,25 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The texts of period reports are sanitised like the other html fields of
-DON (inline styles only for harmless properties): narratives stored before
-keep a ``position:fixed`` overlay until they are sanitised again. Approved
-reports cannot be written through the ORM, so the stored values are
-rewritten in SQL; the reports that changed are logged."""
+"""Two repairs of period reports stored before 18.0.1.2.0:
+
+- their texts are sanitised like the other html fields of DON (inline
+  styles only for harmless properties): narratives stored before keep a
+  ``position:fixed`` overlay until they are sanitised again. Approved
+  reports cannot be written through the ORM, so the stored values are
+  rewritten in SQL; the reports that changed are logged;
+- their frozen labels get every installed language: the reports generated
+  before were frozen in their generator's language only."""
 
 import logging
 
+from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL, html_sanitize
 
 _logger = logging.getLogger(__name__)
 FIELDS = ("narrative", "dark_number_note", "evaluation_summary")
 
 
-def migrate(cr, version):
+def _sanitise_texts(cr):
     changed = []
     cr.execute("SELECT id, narrative, dark_number_note, evaluation_summary FROM don_period_report")
     for report_id, *values in cr.fetchall():
@@ -38,3 +43,9 @@ def migrate(cr, version):
             changed.append(report_id)
     if changed:
         _logger.warning("DON: period report texts sanitised again (ids %s)", changed)
+
+
+def migrate(cr, version):
+    _sanitise_texts(cr)
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    env["don.period.report.line"].search([])._don_translate_frozen_labels()

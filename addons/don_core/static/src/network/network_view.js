@@ -2,9 +2,13 @@
 // Copyright 2026 DON for Odoo
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import { Component, onMounted, onWillStart, useState } from "@odoo/owl";
+import { DateTimeInput } from "@web/core/datetime/datetime_input";
 import { _t } from "@web/core/l10n/translation";
+import { deserializeDate, formatDate, serializeDate } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
+import { formatFloat } from "@web/core/utils/numbers";
+import { Layout } from "@web/search/layout";
 import { forceLayout } from "./network_layout";
 
 export const TYPE_COLORS = {
@@ -35,6 +39,7 @@ function today() {
  */
 export class DonNetworkView extends Component {
     static template = "don_core.NetworkView";
+    static components = { DateTimeInput, Layout };
     static props = ["*"];
 
     setup() {
@@ -140,7 +145,9 @@ export class DonNetworkView extends Component {
     }
 
     edgeTitle(edge) {
-        const period = [edge.date_from || "…", edge.date_to || "…"].join(" – ");
+        const period = [edge.date_from, edge.date_to]
+            .map((value) => (value ? formatDate(deserializeDate(value)) : "…"))
+            .join(" – ");
         return `${edge.type_label} (${period}) · ${edge.info_source} · ${edge.reliability}`;
     }
 
@@ -149,19 +156,24 @@ export class DonNetworkView extends Component {
     }
 
     formatNumber(value) {
-        return Number.isInteger(value) ? String(value) : value.toFixed(2);
+        // In the user's language: 0,21 and 36,50 for a Dutch user.
+        return Number.isInteger(value) ? String(value) : formatFloat(value, { digits: [false, 2] });
+    }
+
+    get asOfDate() {
+        return deserializeDate(this.state.asOf);
+    }
+
+    async onAsOfChange(value) {
+        if (!value) {
+            return;
+        }
+        this.state.asOf = serializeDate(value);
+        await this.load();
     }
 
     async onDepthChange(ev) {
         this.state.depth = parseInt(ev.target.value, 10) || 1;
-        await this.load();
-    }
-
-    async onDateChange(ev) {
-        if (!ev.target.value) {
-            return;
-        }
-        this.state.asOf = ev.target.value;
         await this.load();
     }
 

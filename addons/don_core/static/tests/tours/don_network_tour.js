@@ -1,6 +1,7 @@
 /** @odoo-module **/
 // Copyright 2026 DON for Odoo
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import { formatDate } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
 
 /**
@@ -23,6 +24,10 @@ registry.category("web_tour.tours").add("don_network_tour", {
             trigger: ".o_don_network_node[data-model='don.group']",
         },
         {
+            content: "The breadcrumb leads back to the young person",
+            trigger: ".o_breadcrumb .o_back_button:contains('Netwerk A'), .o_breadcrumb a:contains('Netwerk A')",
+        },
+        {
             content: "Reload the page: the network of the same young person comes back",
             trigger: ".o_don_network svg.o_don_network_svg[data-node-count='3']",
             run() {
@@ -38,10 +43,10 @@ registry.category("web_tour.tours").add("don_network_tour", {
         },
         {
             content: "Go back to mid-2025",
-            trigger: ".o_don_network input.o_don_network_date",
+            trigger: ".o_don_network .o_don_network_date input",
             run() {
-                // A date input: set the value as the browser's picker does.
-                this.anchor.value = "2025-06-01";
+                // Typed in the user's own date format (01-06-2025 in Dutch).
+                this.anchor.value = formatDate(luxon.DateTime.fromISO("2025-06-01"));
                 this.anchor.dispatchEvent(new Event("change", { bubbles: true }));
             },
         },

@@ -1,0 +1,15 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    @api.model
+    def _don_home_actions(self):
+        # First: the mayor's role implies Professional, whose home is the cases.
+        return [
+            ("don_bestuur.group_don_burgemeester", "don_bestuur.don_gezag_measure_action_mayor"),
+            *super()._don_home_actions(),
+        ]
