@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from .don_agenda_item import CYCLE_PHASES, INFORMATION_MODELS, ITEM_STATES, PHASE_ORDER
 
@@ -123,7 +123,10 @@ class DonMeeting(models.Model):
             local = (
                 fields.Datetime.context_timestamp(meeting, meeting.date) if meeting.date else None
             )
-            day = fields.Date.to_string(local.date()) if local else ""
+            # The date as the municipality writes it (1-12-2026 in Dutch),
+            # not ISO: the name is stored, so in the municipality's language.
+            lang = meeting.kernteam_id.company_id.partner_id.lang or self.env.lang
+            day = format_date(self.env, local.date(), lang_code=lang) if local else ""
             meeting.name = _("%(team)s %(date)s", team=meeting.kernteam_id.name or "", date=day)
 
     def _compute_previous_meeting(self):

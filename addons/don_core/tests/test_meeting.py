@@ -114,6 +114,15 @@ class TestMeetingWork(DonTestCommon):
     # ------------------------------------------------------------------
     # Agenda proposal
     # ------------------------------------------------------------------
+    def test_meeting_name_has_the_date_as_the_municipality_writes_it(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.company_a.partner_id.lang = "nl_NL"
+        meeting = self.env["don.meeting"].create(
+            {"kernteam_id": self.team.id, "date": "2026-03-05 09:00:00"}
+        )
+        self.assertEqual(meeting.name, "Kernteam Vergaderdorp 05-03-2026")
+        self.assertNotIn("2026-03-05", meeting.name)
+
     def test_only_really_changed_cases(self):
         self.assertFalse(self._prepare(), "nothing changed since the previous meeting")
         # Touching old information (a write) is no new information.
@@ -524,8 +533,10 @@ class TestMeetingQueryCounts(DonTestCommon):
         # Independent of the number of items (here 10 cases and more). The
         # new items are a declared input of their cases' access (the OM
         # agenda member's need to know): one recompute of those cases, in a
-        # batch, is part of preparing the agenda (with every DON addon installed).
-        with self.assertQueryCount(t_pl=50):
+        # batch, is part of preparing the agenda (with every DON addon installed:
+        # the matches between domains to propose and the open goals of the
+        # cases' plans to count are read in one query each).
+        with self.assertQueryCount(t_pl=53):
             meeting.action_prepare_agenda()
         self.assertEqual(len(meeting.agenda_item_ids), count)
 
