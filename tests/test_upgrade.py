@@ -162,6 +162,21 @@ def test_update_from_previous_release(upgraded):
     assert psql(db, "SELECT to_regclass('don_access_entry_unpartitioned')") == ""
 
 
+def test_update_fixes_the_reporters_mail_signature(upgraded):
+    # The shipped templates signed "Gemeente <company>" while the company is
+    # called "Gemeente ...": the update removes the word in every language
+    # (the templates themselves are noupdate).
+    bodies = psql(
+        upgraded["db"],
+        """SELECT t.body_html::text FROM mail_template t
+             JOIN ir_model_data d ON d.model = 'mail.template' AND d.res_id = t.id
+            WHERE d.module = 'don_signalen' AND d.name LIKE 'mail_template_signal_%'""",
+    )
+    assert bodies.count("company_id.name") >= 3
+    assert "Municipality <t" not in bodies
+    assert "Gemeente <t" not in bodies
+
+
 # Tables whose content a restore must give back exactly (all rows, all columns).
 RESTORED_TABLES = (
     "res_users",
