@@ -136,7 +136,7 @@ class TestQuickReport(HttpCase, QuickCommon):
         )
         self.assertEqual(attachment.name, "foto.png")
         self.assertEqual(attachment.mimetype, "image/png")
-        self.assertEqual(attachment.create_uid, self.prof_soc, "created as the user, not sudo")
+        self.assertEqual(attachment.create_uid, self.prof_soc, "attached by the user")
         # The handler finds it among the signals, as any other.
         self.assertIn(signal, self.env["don.signal"].with_user(self.kt_vei).search([]))
         # A user of another domain who is not involved does not.
