@@ -16,6 +16,7 @@ QUICK_LENGTHS = {"description": 10000, "youth_description": 2000, "location": 20
 # How many young people the page offers to choose from (the user's own).
 MAX_YOUTHS = 200
 SUMMARY_LENGTH = 80
+PHOTO_RE = re.compile(r"\.(jpe?g|png)$", re.IGNORECASE)
 
 
 def parse_coordinate(value, limit):
@@ -121,6 +122,14 @@ class DonSignalQuick(models.AbstractModel):
             files = Intake._check_files(files)
         except UserError as error:
             errors["attachments"] = error.args[0]
+        else:
+            # A photo: of the public form's file types only the images.
+            other = [name for name, _data in files if not PHOTO_RE.search(name)]
+            if other:
+                errors["attachments"] = _(
+                    "The file %(name)s is not a photo: only JPG and PNG photos are accepted.",
+                    name=other[0],
+                )
         company = self._company()
         indicators = neighbourhood = None
         try:

@@ -21,6 +21,9 @@ from .test_intake import IntakeCommon
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
 )
+# A quick report with a young person, a sign, a location and a photo, as the
+# user, with every DON addon installed (rules, match detection, feedback).
+QUICK_QUERIES = 49
 ANY_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=200)
 ODD_NUMBERS = st.one_of(
     st.sampled_from(
@@ -188,6 +191,18 @@ class TestQuickReport(HttpCase, QuickCommon):
         self.assertEqual(doc.get_element_by_id("don_location").get("value"), "Marktplein")
         self.assertIn("Beschrijf wat u zag of hoorde", response.text)
 
+    def test_only_photos_are_taken(self):
+        before = self._last_signal()
+        pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+        response = self._send(
+            {"description": "Met bijlage"},
+            files={"photo": ("verslag.pdf", pdf, "application/pdf")},
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self._last_signal(), before)
+        self.assertIn("is geen foto", response.text)
+        self.assertIn("Met bijlage", response.text)
+
     def test_expired_page_keeps_the_text(self):
         self._open()
         before = self._last_signal()
@@ -263,6 +278,25 @@ class TestQuickReport(HttpCase, QuickCommon):
         super().setUp()
         if self._testMethodName == "test_generated_posts_never_fail":
             self._token = self._csrf(self._open())
+
+
+@tagged("post_install", "-at_install", "don_intake")
+class TestQuickReportQueries(QuickCommon):
+    def test_quick_report_query_count(self):
+        Quick = self.env(user=self.prof_soc)["don.signal.quick"].with_company(self.company_a)
+        values = {
+            "description": "Jongen deelt pakketjes uit",
+            "youth_id": str(self.youth_a.id),
+            "indicator_ids": [str(self.indicator.id)],
+            "latitude": "52.371",
+            "longitude": "4.896",
+        }
+        Quick._submit(dict(values), [("foto.png", PNG)])  # warm up caches
+        self.env.invalidate_all()
+        with self.assertQueryCount(QUICK_QUERIES):
+            signal = Quick._submit(dict(values), [("foto.png", PNG)])
+            self.env.flush_all()
+        self.assertEqual(signal.neighbourhood_id, self.hood)
 
 
 @tagged("post_install", "-at_install", "don_intake", "don_ui")
