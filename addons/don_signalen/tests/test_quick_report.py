@@ -191,6 +191,23 @@ class TestQuickReport(HttpCase, QuickCommon):
         self.assertEqual(doc.get_element_by_id("don_location").get("value"), "Marktplein")
         self.assertIn("Beschrijf wat u zag of hoorde", response.text)
 
+    def test_page_is_accessible_on_a_phone(self):
+        doc = lxml_html.fromstring(self._open().content)
+        self.assertTrue(doc.get("lang", "").startswith("nl"))
+        self.assertTrue(doc.xpath("//meta[@name='viewport']"))
+        labels = {label.get("for") for label in doc.iter("label") if label.get("for")}
+        controls = [
+            el
+            for el in doc.xpath("//form//input|//form//textarea|//form//select")
+            if el.get("type") != "hidden"
+        ]
+        for control in controls:
+            self.assertIn(control.get("id"), labels, control.get("name"))
+        photo = doc.get_element_by_id("don_attachments")
+        self.assertEqual(photo.get("accept"), "image/*")
+        self.assertEqual(photo.get("capture"), "environment")
+        self.assertEqual(doc.get_element_by_id("don_description").get("required"), "required")
+
     def test_only_photos_are_taken(self):
         before = self._last_signal()
         pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
