@@ -3,7 +3,7 @@
 {
     "name": "DON Signalen",
     "summary": "DON approach against jonge aanwas: signals in, bundled, fed back and followed up",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
     "website": "https://github.com/don-for-odoo/don",
@@ -36,6 +36,8 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/don_signal_intake_templates.xml",
+        "views/don_signal_quick_templates.xml",
+        "views/don_neighbourhood_views.xml",
         "views/don_match_views.xml",
         "views/don_signalen_menus.xml",
         "views/don_relation_suggestion_views.xml",

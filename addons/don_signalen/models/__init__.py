@@ -4,6 +4,8 @@ from . import don_indicator
 from . import don_signal
 from . import don_signal_intake
 from . import don_signal_intake_log
+from . import don_signal_quick
+from . import don_neighbourhood
 from . import don_agenda_item
 from . import don_meeting
 from . import project_task

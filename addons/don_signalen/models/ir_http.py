@@ -12,6 +12,9 @@ from odoo.tools.translate import code_translations
 _logger = logging.getLogger(__name__)
 
 INTAKE_PREFIX = "/don/melden"
+# The quick report of logged-in professionals: its form fields are read
+# from the request too (see _dispatch), its errors are Odoo's own.
+QUICK_PATH = "/don/snelmelding"
 
 
 def _lt(source):
@@ -93,7 +96,7 @@ class IrHttp(models.AbstractModel):
     @classmethod
     def _pre_dispatch(cls, rule, args):
         result = super()._pre_dispatch(rule, args)
-        if _is_intake_request():
+        if _is_intake_request() or (request and request.httprequest.path == QUICK_PATH):
             # Only the route's own arguments reach the reporting pages (see
             # _dispatch); form fields are read from the request there.
             request._don_intake_route_args = dict(args)

@@ -18,3 +18,4 @@ from . import test_search_name
 from . import test_timeline
 from . import test_intake_preselection
 from . import test_signal_access_log
+from . import test_quick_report
