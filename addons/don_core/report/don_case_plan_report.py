@@ -22,8 +22,8 @@ class DonCasePlanReport(models.AbstractModel):
             interventions = interventions.search(
                 [("goal_id", "in", goals.ids)], order="date_start, id"
             )
-        for doc in docs:
-            self.env["don.access.log"]._log_open(doc, action="print")
+        # The print is written to the access log once, by ir.actions.report
+        # (every DON print of a secured record is).
         return {
             "doc_ids": docids,
             "doc_model": "don.case",

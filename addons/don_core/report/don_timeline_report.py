@@ -7,7 +7,7 @@ from odoo.tools.misc import format_datetime
 class DonTimelineReportMixin(models.AbstractModel):
     """The printed timeline, built as the reader (never sudo): the records
     must be readable by them, every item is searched through the record
-    rules, and each printed record is written to the access log."""
+    rules; the print is written to the access log (ir.actions.report)."""
 
     _name = "report.don_core.timeline_report_mixin"
     _description = "DON timeline report"
@@ -23,8 +23,8 @@ class DonTimelineReportMixin(models.AbstractModel):
             doc.id: Timeline._render(getattr(Timeline, self._timeline_method)(doc), for_print=True)
             for doc in docs
         }
-        for doc in docs:
-            self.env["don.access.log"]._log_open(doc, action="print")
+        # The print is written to the access log once, by ir.actions.report
+        # (every DON print of a secured record is).
         return {
             "doc_ids": docids,
             "doc_model": self._timeline_model,
