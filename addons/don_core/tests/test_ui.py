@@ -242,9 +242,14 @@ class TestTimelineTour(HttpCase, DonTestCommon):
             f"/odoo/action-don_core.don_youth_action?cids={self.company_a.id}", tour, login=login
         )
         logs = Log.search([("youth_id", "=", self.youth.id), ("user_id", "=", user.id)])
-        # Opening the file with its timeline: one entry in the access log.
-        self.assertEqual(len(logs), 1)
-        self.assertEqual((logs.res_model, logs.action), ("don.youth", "open"))
+        # Opening the file with its timeline: one entry in the access log
+        # (the list the reader found the young person in is one more, of
+        # its own kind).
+        opened = logs.filtered(lambda log: log.action == "open")
+        self.assertEqual(len(opened), 1)
+        self.assertEqual(opened.res_model, "don.youth")
+        self.assertEqual(set(logs.mapped("action")) - {"open"}, {"list"})
+        self.assertEqual(len(logs), 2)
 
     def test_timeline_as_kernteam_member(self):
         self._run("don_timeline_kernteam_tour", "t_kt_soc", self.kt_soc)

@@ -32,7 +32,7 @@ function timelineSteps(seen, unseen) {
         },
         {
             content: "The timeline is the first, open tab of the file",
-            trigger: ".o_notebook .nav-link.active:contains('Timeline')",
+            trigger: ".o_notebook .nav-link.active:contains('Tijdlijn')",
         },
         ...seen.map((title) => ({
             content: `On the timeline: ${title}`,
