@@ -3,6 +3,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from .don_case import CASE_STAGES
+
 
 class DonCaseInformReport(models.Model):
     """For the privacy officer: per case whether the person was informed
@@ -24,9 +26,9 @@ class DonCaseInformReport(models.Model):
 
     case_reference = fields.Char(string="Case number", readonly=True)
     company_id = fields.Many2one("res.company", string="Municipality", readonly=True)
-    stage = fields.Selection(
-        lambda self: self.env["don.case"]._fields["stage"].selection, readonly=True
-    )
+    # The stages themselves, not a callable: a callable selection has no
+    # translated labels (Odoo stores and translates only static ones).
+    stage = fields.Selection(CASE_STAGES, string="Stage", readonly=True)
     date_start = fields.Date(string="Start date", readonly=True)
     director_id = fields.Many2one("res.users", string="Case director", readonly=True)
     inform_state = fields.Selection(
