@@ -28,7 +28,7 @@ class DonCaseInformReport(models.Model):
     company_id = fields.Many2one("res.company", string="Municipality", readonly=True)
     # The stages themselves, not a callable: a callable selection has no
     # translated labels (Odoo stores and translates only static ones).
-    stage = fields.Selection(CASE_STAGES, string="Stage", readonly=True)
+    stage = fields.Selection(CASE_STAGES, readonly=True)
     date_start = fields.Date(string="Start date", readonly=True)
     director_id = fields.Many2one("res.users", string="Case director", readonly=True)
     inform_state = fields.Selection(
