@@ -170,6 +170,25 @@ class DonSignalHandleWizard(models.TransientModel):
         help="Professionals who work on the new case and may see it.",
     )
 
+    @api.model
+    def _don_clean_vals(self, vals):
+        """What a form sends: the name as it will be stored, no NUL byte in
+        any text (PostgreSQL refuses it: that would be a server error)."""
+        vals = dict(vals)
+        if vals.get("youth_name"):
+            vals["youth_name"] = clean_name(vals["youth_name"]) or False
+        for fname, value in vals.items():
+            if isinstance(value, str) and "\x00" in value:
+                vals[fname] = value.replace("\x00", "")
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create([self._don_clean_vals(vals) for vals in vals_list])
+
+    def write(self, vals):
+        return super().write(self._don_clean_vals(vals))
+
     @api.depends("signal_id")
     def _compute_youth_defaults(self):
         """What the signal holds about the young person: the name at the
