@@ -3,7 +3,7 @@
 {
     "name": "DON Signalen",
     "summary": "DON approach against jonge aanwas: signals in, bundled, fed back and followed up",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
     "website": "https://github.com/don-for-odoo/don",

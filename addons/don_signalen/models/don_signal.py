@@ -213,6 +213,14 @@ class DonSignal(models.Model):
         compute="_compute_feedback_overdue",
         search="_search_feedback_overdue",
     )
+    feedback_queued = fields.Datetime(
+        string="Confirmation queued",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The confirmation of receipt is being prepared by the mail queue: it leaves "
+        "within a minute of the signal being saved.",
+    )
     feedback_not_reached = fields.Boolean(
         string="Reporter not reached",
         readonly=True,
@@ -479,8 +487,7 @@ class DonSignal(models.Model):
                 )
         signals = super().create(vals_list)
         if not self.env.context.get("don_signal_no_feedback"):
-            # A new signal has no signals bundled into it yet.
-            signals._don_send_feedback("received", bundled=False)
+            signals._don_queue_feedback()
         self.env["don.match"]._don_detect(signals)
         return signals
 
@@ -561,12 +568,52 @@ class DonSignal(models.Model):
         signals = (self | self.bundled_ids) if bundled else self
         return signals.filtered(lambda s: not s.is_anonymous and s.feedback_email)
 
+    def _don_queue_feedback(self):
+        """The confirmation of receipt of new signals is prepared by the mail
+        queue's job right after they are saved: a reporter on the web form or
+        the mail gateway does not wait while the e-mail is rendered (Odoo sends
+        it from its queue in the background anyway), and a failing template
+        can never cost the report."""
+        # A new signal has no signals bundled into it yet.
+        recipients = self._don_feedback_recipients(bundled=False)
+        if not recipients:
+            return
+        # sudo: a flag of the system's own mail job on the signals the caller
+        # has just created; it holds no content.
+        recipients.sudo().with_context(tracking_disable=True).write(
+            {"feedback_queued": fields.Datetime.now()}
+        )
+        self.env.ref("don_signalen.ir_cron_signal_feedback_send").sudo()._trigger()
+
+    @api.model
+    def _cron_don_send_queued_feedback(self, limit=200):
+        """Send the queued confirmations of receipt, oldest first."""
+        # sudo: system job; it renders only the reference and status of each
+        # signal for its own reporter (see _don_send_feedback).
+        signals = self.sudo().search(
+            [("feedback_queued", "!=", False)], order="feedback_queued, id", limit=limit
+        )
+        signals._don_send_queued_feedback()
+        if len(signals) == limit:
+            remaining = self.sudo().search_count([("feedback_queued", "!=", False)])
+            self.env["ir.cron"]._notify_progress(done=len(signals), remaining=remaining)
+
+    def _don_send_queued_feedback(self):
+        queued = self.filtered("feedback_queued")
+        if queued:
+            queued.with_context(tracking_disable=True).write({"feedback_queued": False})
+            queued._don_send_feedback("received", bundled=False)
+
     def _don_send_feedback(self, kind, bundled=True):
         """Send the feedback template ``kind`` (received, in_progress, done)
         to the reporters. A failing mail never loses or blocks the signal."""
         recipients = self._don_feedback_recipients(bundled=bundled)
         if not recipients:
             return
+        if kind != "received":
+            # The confirmation of receipt goes first when it is still queued.
+            # sudo: as in _don_queue_feedback.
+            recipients.sudo()._don_send_queued_feedback()
         template = self.env.ref(
             f"don_signalen.mail_template_signal_{kind}", raise_if_not_found=False
         )

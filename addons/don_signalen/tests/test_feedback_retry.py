@@ -63,6 +63,8 @@ class TestFeedbackRetry(SignalTestCommon):
                     }
                 )
             )
+            # The mail queue's job prepares the confirmation right after.
+            self.env["don.signal"]._cron_don_send_queued_feedback()
         mail = self.Mail.search([("model", "=", "don.signal"), ("res_id", "=", signal.id)])
         self.assertEqual(len(mail), 1)
         self.assertTrue(mail.don_feedback)

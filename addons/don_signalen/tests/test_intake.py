@@ -89,6 +89,11 @@ class TestWebIntake(HttpCase, IntakeCommon):
             [("res_model", "=", "don.signal"), ("res_id", "=", signal.id)]
         )
         self.assertEqual(attachment.name, "verslag.pdf")
+        # The confirmation is prepared by the mail queue's job, not while
+        # the reporter waits.
+        self.assertTrue(signal.feedback_queued)
+        self.env["don.signal"]._cron_don_send_queued_feedback()
+        self.assertFalse(signal.feedback_queued)
         mails = self.env["mail.mail"].search(
             [("model", "=", "don.signal"), ("res_id", "=", signal.id)]
         )
@@ -282,8 +287,9 @@ class TestWebIntakeQueries(IntakeCommon):
         self.env.invalidate_all()
         # With every DON addon installed (the privacy and network parts of
         # don_core and don_signalen take part in creating a signal; the
-        # detection of matches between domains is one query here).
-        with self.assertQueryCount(38):
+        # detection of matches between domains is one query here; the confirmation
+        # to the reporter is queued, see test_received_feedback_on_create).
+        with self.assertQueryCount(24):
             signal = Intake._submit(dict(values), [], partner=partner)
             self.env.flush_all()
         self.assertTrue(signal.reference)

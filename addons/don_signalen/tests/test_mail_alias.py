@@ -50,7 +50,8 @@ class TestSignalMailAlias(SignalTestCommon):
         self.assertFalse(
             self.env["don.signal"].with_user(self.prof_soc).search([("id", "=", signal.id)])
         )
-        # The sender gets the "received" confirmation.
+        # The sender gets the "received" confirmation (from the mail queue's job).
+        self.env["don.signal"]._cron_don_send_queued_feedback()
         mail = self.env["mail.mail"].search(
             [("model", "=", "don.signal"), ("res_id", "=", signal.id)]
         )

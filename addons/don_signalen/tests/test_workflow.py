@@ -64,11 +64,47 @@ class TestSignalWorkflow(SignalTestCommon):
                 }
             )
         )
+        # Saving the signal does not wait for the e-mail: it is queued, and a
+        # background job is asked to run right after the save.
+        self.assertFalse(self._mails(signal))
+        self.assertTrue(signal.feedback_queued)
+        cron = self.env.ref("don_signalen.ir_cron_signal_feedback_send")
+        self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]))
+        self.env["don.signal"]._cron_don_send_queued_feedback()
+        self.assertFalse(signal.feedback_queued)
         mail = self._mails(signal)
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.email_to, "zorg@testcollege.example")
         self.assertIn(signal.reference, mail.subject)
+        # In Dutch, the reporter's language here, subject and body alike.
+        self.assertIn("ontvangen", mail.subject)
+        self.assertIn("Beste melder", mail.body_html)
+        self.assertNotIn("Dear reporter", mail.body_html)
         self.assertNotIn("GEHEIM-DETAIL", mail.body_html)
+
+    def test_queued_confirmation_goes_before_the_next_feedback(self):
+        """A handler who starts triage before the job ran: the reporter gets
+        "received" first, then "being handled", and the job sends nothing
+        twice."""
+        signal = self.env["don.signal"].create(
+            {
+                "name": "Snel opgepakt",
+                "description": "Jongen wordt opgewacht bij de bushalte.",
+                "channel_id": self.ch_school.id,
+                "reporter_partner_id": self.school.id,
+                "domain_id": self.dom_soc.id,
+                "company_id": self.company_a.id,
+            }
+        )
+        self.assertTrue(signal.feedback_queued)
+        signal.with_user(self.kt_soc).action_start_triage()
+        mails = self._mails(signal).sorted("id")
+        self.assertEqual(len(mails), 2)
+        self.assertIn("ontvangen", mails[0].subject)
+        self.assertNotIn("ontvangen", mails[1].subject)
+        self.assertFalse(signal.feedback_queued)
+        self.env["don.signal"]._cron_don_send_queued_feedback()
+        self.assertEqual(len(self._mails(signal)), 2)
 
     def test_triage_agenda_discussed_and_handled(self):
         signal = self.sig_soc.with_user(self.kt_soc)
