@@ -455,3 +455,25 @@ class DonMatch(models.Model):
             "target": "new",
             "context": {"default_match_id": self.id},
         }
+
+    # ------------------------------------------------------------------
+    # Privacy lifecycle: a match about a young person is part of what DON
+    # holds about them (which domains held information, since when): it is
+    # in their subject-request export and goes when they are erased. A
+    # match on a place or a group stays.
+    # ------------------------------------------------------------------
+    def _don_privacy_erase(self, youth, mode):
+        self.env["don.privacy"]._purge_traces(self)
+        self.unlink()
+
+    def _don_privacy_export(self, youth):
+        result = self.env["don.privacy"]._export_records(
+            self,
+            youth,
+            ["reference", "match_type", "date_first", "date_last", "state", "date_closed"],
+            chatter=False,
+        )
+        for values, match in zip(result, self, strict=True):
+            # Which domains held information, never what they hold.
+            values["domains"] = match.domain_names
+        return result

@@ -45,4 +45,5 @@ class DonYouth(models.Model):
             .sudo()
             .search(["|", ("youth_a_id", "in", self.ids), ("youth_b_id", "in", self.ids)])
         )
+        scope["don.match"] = self.env["don.match"].sudo().search([("youth_id", "in", self.ids)])
         return scope

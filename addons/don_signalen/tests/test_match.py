@@ -18,8 +18,7 @@ POL_MARK = "POLITIE-INHOUD-7732"
 JC_MARK = "CONSULENT-INHOUD-7733"
 
 
-@tagged("post_install", "-at_install", "don_signalen")
-class TestMatch(SignalTestCommon):
+class MatchCommon(SignalTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -67,6 +66,9 @@ class TestMatch(SignalTestCommon):
         )
         return (boa | police | consultant).with_env(self.env), matches
 
+
+@tagged("post_install", "-at_install", "don_signalen")
+class TestMatch(MatchCommon):
     def test_scenario_one_match_for_the_holders_and_the_project_leader(self):
         signals, matches = self.scenario()
         self.assertEqual(len(matches), 1, "one match, extended as each domain reported")
@@ -300,3 +302,47 @@ class TestMatch(SignalTestCommon):
                     "date_last": fields.Date.today(),
                 }
             )
+
+
+@tagged("post_install", "-at_install", "don_privacy")
+class TestMatchPrivacy(MatchCommon):
+    """A match about a young person is in their subject-request export (the
+    domains, never what they hold) and goes when they are erased."""
+
+    def _youth_match(self):
+        for user, domain, mark in (
+            (self.kt_vei, self.dom_vei, BOA_MARK),
+            (self.kt_pol, self.dom_pol, POL_MARK),
+        ):
+            self.report(user, domain, mark, youth_ids=[Command.set(self.youth_a.ids)])
+        match = self.Match.search([("youth_id", "=", self.youth_a.id)])
+        self.assertEqual(len(match), 1)
+        return match
+
+    def test_match_in_export_without_content(self):
+        match = self._youth_match()
+        exported = self.env["don.privacy"]._export_youth(self.youth_a)
+        rows = exported["don.match"]
+        self.assertEqual([row["reference"] for row in rows], [match.reference])
+        self.assertEqual(rows[0]["domains"], match.domain_names)
+        text = str(rows)
+        for mark in (BOA_MARK, POL_MARK):
+            self.assertNotIn(mark, text)
+
+    def test_match_erased_with_the_young_person(self):
+        match = self._youth_match()
+        match_id = match.id
+        self.assertTrue(
+            self.env["mail.message"].search(
+                [("model", "=", "don.match"), ("res_id", "=", match_id)]
+            )
+        )
+        self.env["don.privacy"]._erase_youth(self.youth_a, "delete")
+        self.env.invalidate_all()
+        self.assertFalse(self.Match.search([("id", "=", match_id)]))
+        self.assertFalse(self.env["don.match.notice"].search([("match_id", "=", match_id)]))
+        self.assertFalse(
+            self.env["mail.message"].search(
+                [("model", "=", "don.match"), ("res_id", "=", match_id)]
+            )
+        )
