@@ -1,11 +1,13 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import uuid
+
 from odoo import _, http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 from ..models.don_signal_intake import DonIntakeError
-from .main import CSRF_RE, MAX_REQUEST_SIZE
+from .main import CSRF_RE, FORM_UID_RE, MAX_REQUEST_SIZE
 
 
 class DonSignalQuickController(http.Controller):
@@ -41,9 +43,20 @@ class DonSignalQuickController(http.Controller):
                 "error": error,
                 "field_errors": field_errors or {},
                 "html_data": {"lang": "nl-NL"},
+                # One id per form shown: the same form sent twice (a double
+                # tap, a resend on a slow connection) is one report.
+                "form_uid": (post or {}).get("form_uid") or uuid.uuid4().hex,
             }
         )
         return request.render("don_signalen.quick_form", values, status=status)
+
+    def _thanks(self, reference):
+        # As the user: the signal is found only if the record rules let them.
+        signal = request.env["don.signal"].search([("reference", "=", reference)], limit=1)
+        return request.render(
+            "don_signalen.quick_thanks",
+            {"reference": reference, "signal_id": signal.id, "html_data": {"lang": "nl-NL"}},
+        )
 
     @http.route("/don/snelmelding", type="http", auth="user", methods=["GET"], sitemap=False)
     def quick_form(self):
@@ -89,14 +102,27 @@ class DonSignalQuickController(http.Controller):
             neighbourhood_id=form.get("neighbourhood_id") or "",
             indicator_ids=form.getlist("indicator_ids"),
         )
+        form_uid = FORM_UID_RE.fullmatch(form.get("form_uid") or "") and form.get("form_uid")
+        # sudo: the technical table that remembers which forms were sent.
+        Log = request.env["don.signal.intake.log"].sudo()
         try:
             files = [
                 (upload.filename, upload.read())
                 for upload in request.httprequest.files.getlist("photo")
                 if upload and upload.filename
             ]
+            sent = Log._sent_reference(form_uid)
+            if sent:
+                return self._thanks(sent)
+            if form_uid:
+                # Parallel sends of the same form wait for each other here
+                # (see don.signal.intake.log._reserve); no limit is counted.
+                reservation = Log._reserve(None, form_uid=form_uid, keys=[])
+                if reservation.sent_reference:
+                    return self._thanks(reservation.sent_reference)
             signal = Quick._submit(raw, files)
             reference = signal.reference
+            Log._record_form(form_uid, reference)
         except DonIntakeError as error:
             request.env.cr.rollback()
             return self._render(

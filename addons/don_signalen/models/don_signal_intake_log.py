@@ -186,7 +186,7 @@ class DonSignalIntakeLog(models.Model):
         return [(self._key_ip(address), limit_ip), ("anonymous", limit_anonymous)]
 
     @api.model
-    def _reserve(self, address, partner=None, form_uid=None):
+    def _reserve(self, address, partner=None, form_uid=None, keys=None):
         """Check one more report from this address (or reporting link)
         against the limits of the last hour and, when it fits, count it: one
         step for parallel requests. Returns a Reservation: whether it fits
@@ -201,8 +201,12 @@ class DonSignalIntakeLog(models.Model):
         (READ COMMITTED, holding a lock per key) that is committed right
         after the request's transaction, and rolled back with it: a report
         that is refused or fails is not counted, and two workers cannot both
-        take the last place."""
-        keys = self._keys(address, partner)
+        take the last place.
+
+        ``keys`` ([(key, limit)]) replaces the public form's limits: an
+        empty list only guards the form against being sent twice (the quick
+        report of a logged-in professional)."""
+        keys = self._keys(address, partner) if keys is None else keys
         form_key = self._key_form(form_uid) if form_uid else None
         names = sorted(key for key, _limit in keys)
         locked = sorted([*names, form_key]) if form_key else names
@@ -235,7 +239,7 @@ class DonSignalIntakeLog(models.Model):
             )
             counts = dict(cr.fetchall())
             allowed = not sent and all(counts.get(key, 0) < limit for key, limit in keys)
-            if allowed:
+            if allowed and names:
                 now = fields.Datetime.now()
                 cr.execute(
                     "INSERT INTO don_signal_intake_log (key, date) VALUES "

@@ -223,4 +223,7 @@ class DonSignalQuick(models.AbstractModel):
         checked = {i for i in (parse_id(v) for v in form.getlist("indicator_ids")) if i}
         post["youth_id"] = parse_id(form.get("youth_id"))
         post["neighbourhood_id"] = parse_id(form.get("neighbourhood_id"))
+        # The form's one-time id, kept when the form is shown again.
+        form_uid = form.get("form_uid") or ""
+        post["form_uid"] = form_uid if re.fullmatch(r"[0-9a-f]{32}", form_uid, re.ASCII) else ""
         return post, checked

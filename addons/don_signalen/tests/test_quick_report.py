@@ -220,6 +220,33 @@ class TestQuickReport(HttpCase, QuickCommon):
         self.assertIn("is geen foto", response.text)
         self.assertIn("Met bijlage", response.text)
 
+    def test_the_same_form_sent_twice_is_one_report(self):
+        """A double tap or a resend on a slow connection: one signal, the
+        same reference on both answers; a form refused first keeps its id."""
+        response = self._open()
+        form_uid = re.search(r'name="form_uid" value="([0-9a-f]{32})"', response.text).group(1)
+        data = {"csrf_token": self._csrf(response), "form_uid": form_uid}
+        refused = self.url_open("/don/snelmelding", data=dict(data, description=""))
+        self.assertEqual(refused.status_code, 400)
+        self.assertIn(f'name="form_uid" value="{form_uid}"', refused.text)
+        before = self._last_signal()
+        data["description"] = "Jongen wordt opgewacht bij de snackbar"
+        first = self.url_open("/don/snelmelding", data=data)
+        second = self.url_open("/don/snelmelding", data=data)
+        self.assertEqual((first.status_code, second.status_code), (200, 200))
+        signal = self._last_signal()
+        self.assertNotEqual(signal, before)
+        self.assertEqual(
+            self.env["don.signal"].search_count([("id", ">", before.id)]), 1, "one report"
+        )
+        self.assertIn(signal.reference, first.text)
+        self.assertIn(signal.reference, second.text)
+        # Another form is another report.
+        self.assertNotEqual(
+            re.search(r'name="form_uid" value="([0-9a-f]{32})"', self._open().text).group(1),
+            form_uid,
+        )
+
     def test_expired_page_keeps_the_text(self):
         self._open()
         before = self._last_signal()
