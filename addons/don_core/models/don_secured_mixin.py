@@ -287,8 +287,25 @@ class DonSecuredMixin(models.AbstractModel):
         for name, ids in before.items():
             self.env["don.access"]._recompute(name, list(ids | after.get(name, set())))
 
+    @api.model
+    def _don_without_nul(self, vals):
+        """``vals`` without NUL bytes in its text: the database refuses
+        them, and a client can send them (pasted text, generated input)."""
+        text = {
+            name
+            for name in vals
+            if name in self._fields and self._fields[name].type in ("char", "text", "html")
+        }
+        if not any(isinstance(vals[name], str) and "\x00" in vals[name] for name in text):
+            return vals
+        return {
+            name: value.replace("\x00", "") if name in text and isinstance(value, str) else value
+            for name, value in vals.items()
+        }
+
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = [self._don_without_nul(vals) for vals in vals_list]
         records = super().create(vals_list)
         records._don_recompute_access()
         for name, ids in records._don_input_dependents().items():
@@ -302,6 +319,7 @@ class DonSecuredMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
+        vals = self._don_without_nul(vals)
         # Secured models whose access follows this one back through a column
         # written here (a case moved to another young person): their records
         # before and after the change are recomputed.
