@@ -70,6 +70,7 @@
     "assets": {
         "web.assets_backend": [
             "don_core/static/src/network/*",
+            "don_core/static/src/scss/don_meeting.scss",
         ],
         "web.assets_tests": [
             "don_core/static/tests/tours/*.js",

@@ -294,6 +294,35 @@ class DonAgendaItem(models.Model):
         # The cases on these items (the agenda member's need to know).
         return self.case_id.ids
 
+    def _don_input_users(self, model_name):
+        # An item decides about a case only for the agenda members invited
+        # to its meeting (see don.case._don_access_condition: the need to
+        # know of the agenda member): only their access to the cases, and
+        # to what follows the cases, is recomputed. Every other user sees
+        # a case whether it is on an agenda or not. One query for all items.
+        if model_name != "don.case":
+            return super()._don_input_users(model_name)
+        if not self:
+            return []
+        self.env["don.meeting"].flush_model(["attendee_ids", "kernteam_id"])
+        self.env["don.kernteam.member"].flush_model(
+            ["kernteam_id", "user_id", "active", "is_agenda_member"]
+        )
+        self.flush_recordset(["meeting_id"])
+        self.env.cr.execute(
+            SQL(
+                """SELECT DISTINCT ma.user_id
+                     FROM don_agenda_item ai
+                     JOIN don_meeting m ON m.id = ai.meeting_id
+                     JOIN don_meeting_attendee_rel ma ON ma.meeting_id = m.id
+                     JOIN don_kernteam_member km ON km.kernteam_id = m.kernteam_id
+                          AND km.user_id = ma.user_id AND km.active AND km.is_agenda_member
+                    WHERE ai.id IN %s""",
+                tuple(self.ids),
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
     def _don_label(self):
         return self.name
 

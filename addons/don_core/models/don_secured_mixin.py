@@ -281,18 +281,46 @@ class DonSecuredMixin(models.AbstractModel):
             f"{self._name} is an input of {model_name}: implement _don_input_scope"
         )
 
+    def _don_input_users(self, model_name):
+        """Ids of the users whose access to ``model_name`` these records
+        can change as its declared input (created or removed), or None for
+        every user (the default). Override where the condition of
+        ``model_name`` reads these records only for a few users: the
+        recompute, and the models that follow it, then touch those users'
+        rows only."""
+        return None
+
     def _don_recompute_dependents(self, before, fnames):
         """Recompute the dependents found ``before`` a write and after it."""
         after = self._don_input_dependents(fnames) if before else {}
         for name, ids in before.items():
             self.env["don.access"]._recompute(name, list(ids | after.get(name, set())))
 
+    @api.model
+    def _don_without_nul(self, vals):
+        """``vals`` without NUL bytes in its text: the database refuses
+        them, and a client can send them (pasted text, generated input)."""
+        text = {
+            name
+            for name in vals
+            if name in self._fields and self._fields[name].type in ("char", "text", "html")
+        }
+        if not any(isinstance(vals[name], str) and "\x00" in vals[name] for name in text):
+            return vals
+        return {
+            name: value.replace("\x00", "") if name in text and isinstance(value, str) else value
+            for name, value in vals.items()
+        }
+
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = [self._don_without_nul(vals) for vals in vals_list]
         records = super().create(vals_list)
         records._don_recompute_access()
         for name, ids in records._don_input_dependents().items():
-            self.env["don.access"]._recompute(name, list(ids))
+            self.env["don.access"]._recompute(
+                name, list(ids), user_ids=records._don_input_users(name)
+            )
         if "message_follower_ids" in records._fields and not self.env.context.get(
             "mail_create_nosubscribe"
         ):
@@ -302,6 +330,7 @@ class DonSecuredMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
+        vals = self._don_without_nul(vals)
         # Secured models whose access follows this one back through a column
         # written here (a case moved to another young person): their records
         # before and after the change are recomputed.
@@ -337,9 +366,10 @@ class DonSecuredMixin(models.AbstractModel):
     def unlink(self):
         ids = self.ids
         dependents = self._don_input_dependents()
+        users = {name: self._don_input_users(name) for name in dependents}
         result = super().unlink()
         for name, dependent_ids in dependents.items():
-            self.env["don.access"]._recompute(name, list(dependent_ids))
+            self.env["don.access"]._recompute(name, list(dependent_ids), user_ids=users[name])
         if ids:
             self.env.cr.execute(
                 "DELETE FROM don_access_entry WHERE res_model = %s AND res_id IN %s",

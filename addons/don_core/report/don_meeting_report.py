@@ -1,6 +1,7 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import _, api, models
+from odoo.exceptions import UserError
 
 
 class DonMeetingReportMixin(models.AbstractModel):
@@ -42,7 +43,15 @@ class DonMeetingExtractReport(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         guests = self.env["don.agenda.item.guest"].browse(docids)
         guests.check_access("read")
-        guests = guests.filtered("confirmed_date")
+        # Only the confirmed lines whose item the reader may read: a guest
+        # confirmed for a case item of a case they may not see gets the
+        # other items, not an error that stops every extract.
+        guests = guests.filtered(lambda guest: guest.confirmed_date)
+        guests = guests.filtered(lambda guest: guest.item_id.has_access("read"))
+        if len(guests.partner_id) > 1 or len(guests.meeting_id) > 1:
+            # One extract is for one guest of one meeting: the lines of
+            # another guest would give them items they did not attend.
+            raise UserError(_("An extract is printed for one guest of one meeting at a time."))
         return {
             "doc_ids": guests.ids,
             "doc_model": "don.agenda.item.guest",

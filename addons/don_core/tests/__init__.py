@@ -22,3 +22,4 @@ from . import test_privacy_consultation
 from . import test_meeting_guest_matrix
 from . import test_meeting_properties
 from . import test_ui_phone
+from . import test_meeting_wizard_inputs

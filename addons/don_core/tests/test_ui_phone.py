@@ -26,6 +26,45 @@ class TestMeetingPhoneTour(HttpCase, DonTestCommon):
                 ],
             }
         )
+        # Many invited, with long names, and guests of the flexible shell:
+        # their tags must wrap on the phone.
+        many = self.env["res.users"]
+        for index, name in enumerate(
+            [
+                "Annemarie van Oostenbrugge-Hoogendijk",
+                "Mohammed El Bouzidi-Vermeulen",
+                "Geertruida Wilhelmina Schimmelpenninck",
+                "Jan-Willem de Vries van Bergen",
+                "Fatima-Zahra Benali-Oudshoorn",
+                "Bartholomeus Cornelis Verschuuren",
+                "Esmeralda van der Heijden-Kwakernaak",
+                "Pieter-Jan Hoogstraten van Aalst",
+            ]
+        ):
+            many |= self.env["res.users"].create(
+                {
+                    "name": name,
+                    "login": f"t_phone_{index}",
+                    "email": f"t_phone_{index}@testdorp.example",
+                    "company_id": self.company_a.id,
+                    "company_ids": [Command.set(self.company_a.ids)],
+                    "groups_id": [
+                        Command.set(
+                            [
+                                self.env.ref("don_core.group_don_kernteam").id,
+                                self.env.ref("don_core.group_domain_sociaal").id,
+                            ]
+                        )
+                    ],
+                }
+            )
+        guests = self.env["res.partner"].create(
+            [
+                {"name": "Jongerenwerk Stichting Welzijn Telefoondorp en Omstreken"},
+                {"name": "Leerplicht Regionaal Bureau Voortijdig Schoolverlaten"},
+                {"name": "Wijkteam Noord-Oost Centrum en Stationskwartier"},
+            ]
+        )
         previous = self.env["don.meeting"].create(
             {"kernteam_id": team.id, "date": fields.Datetime.now() - timedelta(days=7)}
         )
@@ -35,7 +74,8 @@ class TestMeetingPhoneTour(HttpCase, DonTestCommon):
                 "kernteam_id": team.id,
                 "date": fields.Datetime.now() + timedelta(days=1),
                 "location": "Raadzaal",
-                "attendee_ids": [Command.set((self.pl | self.kt_soc).ids)],
+                "attendee_ids": [Command.set((self.pl | self.kt_soc | many).ids)],
+                "guest_partner_ids": [Command.set(guests.ids)],
             }
         )
         self.env["don.case.note"].create(

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .wizard_input import clean_wizard_vals
+
 
 class DonKernteamReplanWizard(models.TransientModel):
     """After a change of cadence, weekday or time: cancel the planned
@@ -23,6 +25,13 @@ class DonKernteamReplanWizard(models.TransientModel):
         default=True,
         help="Plan the next meetings on the new cadence after cancelling.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create([clean_wizard_vals(self, vals, create=True) for vals in vals_list])
+
+    def write(self, vals):
+        return super().write(clean_wizard_vals(self, vals))
 
     @api.depends("kernteam_id")
     def _compute_meeting_ids(self):

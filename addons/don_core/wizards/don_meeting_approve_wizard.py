@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .wizard_input import clean_wizard_vals
+
 
 class DonMeetingApproveWizard(models.TransientModel):
     """Confirmation before the minutes are approved, listing the agenda
@@ -14,6 +16,13 @@ class DonMeetingApproveWizard(models.TransientModel):
     undecided_item_ids = fields.Many2many(
         "don.agenda.item", compute="_compute_undecided_item_ids", string="Not decided"
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create([clean_wizard_vals(self, vals, create=True) for vals in vals_list])
+
+    def write(self, vals):
+        return super().write(clean_wizard_vals(self, vals))
 
     @api.depends("meeting_id")
     def _compute_undecided_item_ids(self):

@@ -3,9 +3,10 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..models.don_shared_mixin import SHARING_LEVELS, SHARING_RANK
+from .wizard_input import clean_wizard_vals
 
 
 class DonShareWizard(models.TransientModel):
@@ -34,21 +35,88 @@ class DonShareWizard(models.TransientModel):
     )
     reason = fields.Text(required=True, help="Why the information is shared this way.")
 
+    @api.model
+    def _clean_vals(self, vals, create=False):
+        """What a client sends, checked before it is stored: no NUL bytes
+        in the text (the database refuses them), a sharing level of the
+        list (else a clear error instead of a server error)."""
+        vals = clean_wizard_vals(self, vals, create=create)
+        if "sharing_level" in vals and vals["sharing_level"] not in SHARING_RANK:
+            raise ValidationError(_("Choose one of the sharing levels of the list."))
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create([self._clean_vals(vals, create=True) for vals in vals_list])
+
+    def write(self, vals):
+        return super().write(self._clean_vals(vals))
+
     @api.depends("res_model", "res_id")
     def _compute_current(self):
         for wizard in self:
-            wizard.current_level = wizard._record().sharing_level
+            model = wizard._shared_model()
+            record = model.browse(wizard.res_id).exists() if model is not None else None
+            wizard.current_level = record.sharing_level if record else False
+
+    def _shared_model(self):
+        """The model of the record to share, when it has a sharing level."""
+        self.ensure_one()
+        if self.res_model not in self.env or "sharing_level" not in self.env[self.res_model]:
+            return None
+        return self.env[self.res_model]
 
     def _record(self):
         self.ensure_one()
-        if self.res_model not in self.env or "sharing_level" not in self.env[self.res_model]:
+        model = self._shared_model()
+        if model is None:
             raise UserError(_("This record cannot be shared."))
-        return self.env[self.res_model].browse(self.res_id).exists()
+        record = model.browse(self.res_id).exists()
+        if not record:
+            raise UserError(_("The information to share no longer exists."))
+        return record
+
+    def _check_audience(self, record):
+        """The persons, the domain and the legal basis the client sent, as
+        the form offers them (a field's domain is not enforced by the
+        server): DON professionals of the record's municipality, an active
+        domain, a legal basis of that municipality or of every one."""
+        # sudo: only the groups and companies of the chosen users are read,
+        # to refuse who may not receive the information.
+        users = self.user_ids.sudo()
+        professional = self.env.ref("don_core.group_don_professional")
+        outsiders = users.filtered(
+            lambda user: (
+                user.share
+                or not user.active
+                or professional not in user.groups_id
+                or record.company_id not in user.company_ids
+            )
+        )
+        if outsiders:
+            raise ValidationError(
+                _(
+                    "%(users)s cannot receive this information: share only with DON "
+                    "professionals of %(company)s.",
+                    users=", ".join(outsiders.mapped("name")),
+                    company=record.company_id.name,
+                )
+            )
+        # sudo: the catalogue rows themselves (configuration), to compare
+        # their municipality with the record's.
+        basis = self.legal_basis_id.sudo()
+        if basis and (
+            not basis.active or (basis.company_id and basis.company_id != record.company_id)
+        ):
+            raise ValidationError(_("Choose a legal basis of this municipality."))
+        if self.domain_id and not self.domain_id.sudo().active:
+            raise ValidationError(_("Choose an active domain."))
 
     def action_apply(self):
         self.ensure_one()
         record = self._record()
         record.check_access("write")
+        self._check_audience(record)
         moved = bool(self.domain_id) and self.domain_id != record.domain_id
         widening = (
             SHARING_RANK[self.sharing_level] > SHARING_RANK[record.sharing_level]

@@ -24,6 +24,36 @@ function noSidewaysScroll(selector) {
     };
 }
 
+/**
+ * Nothing of the page scrolls sideways: neither the document nor the form
+ * sheet is wider than the screen (the attendee and guest tags wrap).
+ */
+function pageFits() {
+    return () => {
+        const page = document.documentElement;
+        if (page.scrollWidth > window.innerWidth) {
+            throw new Error(`The page scrolls sideways: ${page.scrollWidth} > ${window.innerWidth}`);
+        }
+        for (const sheet of document.querySelectorAll(".o_form_sheet")) {
+            if (sheet.scrollWidth > sheet.clientWidth + 1) {
+                const right = sheet.getBoundingClientRect().right;
+                const wide = [...sheet.querySelectorAll("*")]
+                    .filter((element) => element.getBoundingClientRect().right > right + 1)
+                    .slice(0, 3)
+                    .map((element) => `${element.tagName}.${[...element.classList].join(".")}`);
+                throw new Error(
+                    `The form sheet scrolls sideways: ${sheet.scrollWidth} > ${sheet.clientWidth} (${wide.join(", ")})`
+                );
+            }
+        }
+        for (const tag of document.querySelectorAll(".o_field_many2many_tags .o_tag, .o_field_many2many_tags_avatar .o_tag")) {
+            if (tag.getBoundingClientRect().right > window.innerWidth + 1) {
+                throw new Error(`The tag ${tag.textContent.trim()} is cut off at the right`);
+            }
+        }
+    };
+}
+
 function headerButton(name) {
     return [
         {
@@ -46,6 +76,19 @@ registry.category("web_tour.tours").add("don_meeting_phone_tour", {
             content: "Open the planned meeting",
             trigger: ".o_data_row:has(td[name='location']:contains('Raadzaal')) td[name='kernteam_id']",
             run: "click",
+        },
+        {
+            content: "The many attendees and guests are tags that wrap on the phone",
+            trigger: "div[name='attendee_ids'] .o_tag:contains('Oostenbrugge')",
+        },
+        {
+            content: "The guests from the flexible shell as well",
+            trigger: "div[name='guest_partner_ids'] .o_tag:contains('Jongerenwerk')",
+        },
+        {
+            content: "Nothing of the meeting form scrolls sideways",
+            trigger: "div[name='attendee_ids'] .o_tag",
+            run: pageFits(),
         },
         ...headerButton("action_prepare_agenda"),
         {
@@ -80,6 +123,11 @@ registry.category("web_tour.tours").add("don_meeting_phone_tour", {
             content: "Meeting mode fits the phone as well",
             trigger: ".o_don_meeting_mode div[name='mode_decision']",
             run: noSidewaysScroll(".o_don_meeting_mode .o_form_sheet"),
+        },
+        {
+            content: "Meeting mode: the invited and the guests wrap, the page does not scroll sideways",
+            trigger: ".o_don_meeting_mode div[name='attendee_ids'] .o_tag:contains('Oostenbrugge')",
+            run: pageFits(),
         },
         ...headerButton("action_mode_decide"),
         {
