@@ -52,7 +52,7 @@ function checkFigure(where, shown, value, suppressed) {
     }
 }
 
-function periodReportSteps() {
+export function periodReportSteps() {
     return [
         {
             content: "Open the approved period report",
