@@ -4,7 +4,7 @@
     "name": "DON Rapportage",
     "summary": "DON approach against jonge aanwas: anonymised management reporting, "
     "period reports for Driehoek, college and raad, evaluations",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
     "website": "https://github.com/don-for-odoo/don",
@@ -32,6 +32,9 @@
         "views/don_rapportage_menus.xml",
     ],
     "assets": {
+        "web.assets_backend_lazy": [
+            "don_rapportage/static/src/views/*.js",
+        ],
         "web.assets_tests": [
             "don_rapportage/static/tests/tours/*.js",
         ],

@@ -51,3 +51,26 @@ class TestBestuurTour(HttpCase, DonBestuurCommon):
         self.assertEqual(goal.direction, "higher")
         self.assertGreaterEqual(goal.measured_value, 5)
         self.assertEqual(goal.trend, "better")
+
+
+@tagged("post_install", "-at_install", "is_tour", "don_tour")
+class TestMayorPeriodReportTourOnDemo(HttpCase):
+    """The demo mayor reaches the approved period report (issue 18: the
+    period report serves the mayor and the Driehoek)."""
+
+    def test_mayor_reads_the_period_report(self):
+        mayor = self.env.ref("don_bestuur.user_burgemeester", raise_if_not_found=False)
+        report = self.env.ref(
+            "don_rapportage.period_report_previous_quarter", raise_if_not_found=False
+        )
+        if not mayor or not report:
+            self.skipTest("the demo data is not installed")
+        self.assertFalse(mayor.has_group("don_core.group_don_reporting"))
+        self.assertTrue(self.env["don.period.report"].search([("state", "=", "draft")]))
+        # browser_js logs in with the login as password.
+        mayor.password = mayor.login
+        self.start_tour(
+            "/odoo/action-don_bestuur.don_gezag_measure_action_mayor",
+            "don_bestuur_mayor_period_report_tour",
+            login=mayor.login,
+        )

@@ -70,10 +70,12 @@ class DonPeriodReportLine(models.Model):
         self.invalidate_model(["dimension_label", "key_label"])
 
     def _don_translate_frozen_labels(self):
-        """Upgrade of lines frozen in one language (before 18.0.1.2.0): the
-        breakdown and the selection parts of the item ("Youth consultant",
-        "Fed back late", "Total") get their label in every installed
-        language; names of records (channels, categories) stay as frozen."""
+        """Upgrade of lines frozen in one language (before 18.0.1.2.0, and
+        the demo reports generated before their addon's translations were
+        loaded): the breakdown and the selection parts of the item ("Youth
+        consultant", "Fed back late", "Total") get their label in every
+        installed language; names of records (channels, categories) stay as
+        frozen in each language."""
         langs = self.env["don.period.report"]._label_langs()
         cube_of = {section: cube for section, cube, _dims in SECTIONS}
         translations = {}
@@ -91,6 +93,12 @@ class DonPeriodReportLine(models.Model):
             parts = (line.key_label or "").split(" / ") if keys else [line.key_label or ""]
             for lang in langs:
                 env = self.with_context(lang=lang).env
+                # Names of records as frozen in this language (the English
+                # name where none was frozen in it).
+                frozen = line.with_context(lang=lang).key_label or ""
+                frozen_parts = frozen.split(" / ") if keys else [frozen]
+                if len(frozen_parts) != len(parts):
+                    frozen_parts = parts
                 dims = dict(cube._fields["dimension"]._description_selection(env))
                 labels["dimension_label"][lang] = dims.get(line.dimension, line.dimension_label)
                 translated = []
@@ -107,7 +115,7 @@ class DonPeriodReportLine(models.Model):
                         local = dict(field._description_selection(env))
                         translated.append(local.get(english.get(part), part))
                     else:
-                        translated.append(part)
+                        translated.append(frozen_parts[position])
                 labels["key_label"][lang] = " / ".join(translated)
             translations[line.sequence, line.report_id.id] = labels
         for report_lines in self.grouped("report_id").values():

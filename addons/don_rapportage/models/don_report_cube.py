@@ -395,6 +395,13 @@ class DonReportCube(models.AbstractModel):
             return DEFAULT_THRESHOLD
 
     @api.model
+    def don_small_number_threshold(self):
+        """The threshold, for the pivot and graph views to show a suppressed
+        cell as '<5' (the threshold is no secret: every report states it)."""
+        self.check_access("read")
+        return self._don_threshold()
+
+    @api.model
     def _don_figures(self, company, date_from, date_to, dimension):
         """Published figures of one dimension over a period, per key: a dict
         {key tuple: (published sum, suppressed cells)}."""
@@ -430,10 +437,15 @@ class DonReportCube(models.AbstractModel):
 
     @api.model
     def _don_format(self, value, suppressed):
-        """How a figure is shown: '<5' when only suppressed cells make it up,
-        '≥ n' when suppressed cells are part of it."""
+        """How a figure is shown (as in the pivot and graph views): '<5' for
+        one suppressed cell, '3 x <5' (with a multiplication sign) for a
+        figure made of three suppressed cells only (never '<5': together they
+        may count more), '≥ n' when suppressed cells are part of a published
+        n."""
         if suppressed and not value:
-            return f"<{self._don_threshold()}"
+            if suppressed == 1:
+                return f"<{self._don_threshold()}"
+            return f"{suppressed} × <{self._don_threshold()}"  # noqa: RUF001
         if suppressed:
             return f"≥ {value}"
         return str(value)

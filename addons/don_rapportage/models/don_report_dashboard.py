@@ -166,7 +166,8 @@ class DonReportDashboard(models.TransientModel):
                 body,
                 _(
                     "Figures below %(threshold)s are suppressed and shown as <%(threshold)s; "
-                    "'≥' means suppressed cells are part of the figure. Signals depend on the "
+                    "'3 × <%(threshold)s' means three suppressed cells, '≥' means suppressed "  # noqa: RUF001
+                    "cells are part of the figure. Signals depend on the "
                     "willingness to report: read trends with the dark number in mind.",
                     threshold=self.env["don.report.cube"]._don_threshold(),
                 ),

@@ -55,3 +55,27 @@ class TestPeriodReportTour(HttpCase, DonReportCommon):
             "don_report_dashboard_tour",
             login="t_reporting",
         )
+
+
+@tagged("post_install", "-at_install", "is_tour", "don_tour")
+class TestReaderTourOnDemo(HttpCase):
+    """Issue 18 as its readers see it, on the demo database: the Rapportage
+    user (Dutch) opens the dashboard, the case graph and pivot, and the
+    approved period report."""
+
+    def test_rapportage_reads_the_figures(self):
+        user = self.env.ref("don_core.user_rapportage", raise_if_not_found=False)
+        report = self.env.ref(
+            "don_rapportage.period_report_previous_quarter", raise_if_not_found=False
+        )
+        if not user or not report:
+            self.skipTest("the demo data is not installed")
+        self.assertEqual(user.lang, "nl_NL")
+        self.assertEqual(report.state, "approved")
+        # browser_js logs in with the login as password.
+        user.password = user.login
+        self.start_tour(
+            "/odoo/action-don_rapportage.don_report_dashboard_action_open",
+            "don_report_reader_tour",
+            login=user.login,
+        )

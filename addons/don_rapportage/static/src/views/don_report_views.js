@@ -1,0 +1,159 @@
+/** @odoo-module **/
+// Copyright 2026 DON for Odoo
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import { _t } from "@web/core/l10n/translation";
+import { rpc } from "@web/core/network/rpc";
+import { registry } from "@web/core/registry";
+import { formatInteger } from "@web/views/fields/formatters";
+import { graphView } from "@web/views/graph/graph_view";
+import { GraphModel } from "@web/views/graph/graph_model";
+import { pivotView } from "@web/views/pivot/pivot_view";
+import { PivotModel } from "@web/views/pivot/pivot_model";
+import { PivotRenderer } from "@web/views/pivot/pivot_renderer";
+
+/**
+ * The pivot and graph views of the anonymised report cubes.
+ *
+ * A suppressed cell publishes 0 in "figure" and counts 1 in
+ * "suppressed_cells" (see models/don_report_cube.py). Shown as a plain
+ * number, a suppressed cell and every total made of suppressed cells would
+ * read 0 while people are counted in them. These views read the suppressed
+ * cells with every figure and show the figure as the period report and the
+ * dashboard do: "<5" for one suppressed cell, "3 × <5" for three of them,
+ * "≥ 12" when suppressed cells are part of a published 12. Nothing more is
+ * read than the user may read already (the two published measures).
+ */
+
+const FIGURE = "figure";
+const SUPPRESSED = "suppressed_cells";
+
+/** The shown figure, from the published value and the suppressed cells. */
+export function formatDonFigure(value, suppressed, threshold) {
+    if (!suppressed) {
+        return formatInteger(value || 0);
+    }
+    if (!value) {
+        return suppressed === 1 ? `<${threshold}` : `${formatInteger(suppressed)} × <${threshold}`;
+    }
+    return `≥ ${formatInteger(value)}`;
+}
+
+async function loadThreshold(model, resModel) {
+    if (model.donThreshold === undefined) {
+        // Not through the model's orm: with sample data it answers from the
+        // sample server, which does not know this method.
+        model.donThreshold = await rpc(`/web/dataset/call_kw/${resModel}/don_small_number_threshold`, {
+            model: resModel,
+            method: "don_small_number_threshold",
+            args: [],
+            kwargs: {},
+        });
+    }
+    return model.donThreshold;
+}
+
+export class DonReportPivotModel extends PivotModel {
+    async load(searchParams) {
+        await loadThreshold(this, this.metaData.resModel);
+        return super.load(searchParams);
+    }
+
+    /** The suppressed cells are read with the figure, shown or not. */
+    _getMeasureSpecs(config) {
+        const specs = super._getMeasureSpecs(config);
+        const { activeMeasures, fields } = config.metaData;
+        if (
+            activeMeasures.includes(FIGURE) &&
+            !activeMeasures.includes(SUPPRESSED) &&
+            SUPPRESSED in fields
+        ) {
+            specs.push(`${SUPPRESSED}:sum`);
+        }
+        return specs;
+    }
+
+    _getMeasurements(group, config) {
+        const measurements = super._getMeasurements(group, config);
+        measurements.__don_suppressed = group[SUPPRESSED] || 0;
+        return measurements;
+    }
+
+    /** The number of suppressed cells behind a cell of the table. */
+    donSuppressed(cell) {
+        if (cell.measure !== FIGURE || cell.originIndexes.length !== 1) {
+            return 0;
+        }
+        const measurements = this.data.measurements[JSON.stringify(cell.groupId)];
+        return (measurements && measurements[cell.originIndexes[0]].__don_suppressed) || 0;
+    }
+}
+
+export class DonReportPivotRenderer extends PivotRenderer {
+    getFormattedValue(cell) {
+        const suppressed = this.model.donSuppressed(cell);
+        if (suppressed) {
+            return formatDonFigure(cell.value, suppressed, this.model.donThreshold);
+        }
+        return super.getFormattedValue(cell);
+    }
+}
+
+export const donReportPivotView = {
+    ...pivotView,
+    Model: DonReportPivotModel,
+    Renderer: DonReportPivotRenderer,
+};
+
+/**
+ * The graph draws the suppressed cells beside the published figures, as a
+ * series of their own ("Suppressed cells, each <5"): a period in which only
+ * suppressed cells count people shows a bar, not an empty axis.
+ */
+export class DonReportGraphModel extends GraphModel {
+    async load(searchParams) {
+        await loadThreshold(this, this.metaData.resModel);
+        return super.load(searchParams);
+    }
+
+    async _loadDataPoints(metaData) {
+        const dataPoints = await super._loadDataPoints(metaData);
+        if (
+            metaData.measure !== FIGURE ||
+            metaData.mode === "pie" ||
+            metaData.domains.length !== 1 ||
+            !(SUPPRESSED in metaData.fields)
+        ) {
+            return dataPoints;
+        }
+        const suppressed = await super._loadDataPoints({ ...metaData, measure: SUPPRESSED });
+        for (const dataPoint of suppressed) {
+            if (dataPoint.value) {
+                dataPoints.push({
+                    ...dataPoint,
+                    donSuppressed: true,
+                    identifier: `${dataPoint.identifier}|${SUPPRESSED}`,
+                });
+            }
+        }
+        return dataPoints;
+    }
+
+    _getDatasetLabel(dataPoint) {
+        const label = super._getDatasetLabel(dataPoint);
+        if (!dataPoint.donSuppressed) {
+            return label;
+        }
+        const suppressedLabel = _t("Suppressed cells (each <%(threshold)s)", {
+            threshold: this.donThreshold,
+        });
+        return dataPoint.labels.length > 1 ? `${label} / ${suppressedLabel}` : suppressedLabel;
+    }
+}
+
+export const donReportGraphView = {
+    ...graphView,
+    Model: DonReportGraphModel,
+};
+
+registry.category("views").add("don_report_pivot", donReportPivotView);
+registry.category("views").add("don_report_graph", donReportGraphView);
