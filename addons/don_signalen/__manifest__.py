@@ -3,7 +3,7 @@
 {
     "name": "DON Signalen",
     "summary": "DON approach against jonge aanwas: signals in, bundled, fed back and followed up",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.3.1",
     "category": "Services/DON",
     "author": "DON for Odoo",
     "website": "https://github.com/don-for-odoo/don",
@@ -41,6 +41,7 @@
         "views/don_match_views.xml",
         "views/don_signalen_menus.xml",
         "views/don_relation_suggestion_views.xml",
+        "report/don_signal_reports.xml",
     ],
     "demo": [
         "demo/don_signalen_demo.xml",

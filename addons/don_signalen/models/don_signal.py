@@ -487,6 +487,12 @@ class DonSignal(models.Model):
         self.env["don.match"]._don_detect(signals)
         return signals
 
+    def action_print(self):
+        """The signal on paper (don_signalen.report_don_signal), for whoever
+        may read it; the report checks the access and logs the print."""
+        self.check_access("read")
+        return self.env.ref("don_signalen.action_report_don_signal").report_action(self)
+
     def write(self, vals):
         if vals.get("case_id"):
             case = self.env["don.case"].browse(vals["case_id"])

@@ -84,7 +84,7 @@ class TestAccessLogChannels(HttpCase):
     # ------------------------------------------------------------------
     # Channels
     # ------------------------------------------------------------------
-    def call_kw(self, user, model, method, args, kwargs=None, context=CLIENT_KEYS):
+    def call_kw(self, user, model, method, args, kwargs=None):
         self.authenticate(user.login, PASSWORD)
         response = self.url_open(
             f"/web/dataset/call_kw/{model}/{method}",
@@ -96,7 +96,7 @@ class TestAccessLogChannels(HttpCase):
                         "model": model,
                         "method": method,
                         "args": args,
-                        "kwargs": dict(kwargs or {}, context=dict(context)),
+                        "kwargs": dict(kwargs or {}, context=CLIENT_KEYS),
                     },
                 }
             ),
