@@ -1,8 +1,8 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.addons.don_core.tests.common import pdf_text
 from unittest.mock import patch
 
+from odoo.addons.don_core.tests.common import pdf_text
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
