@@ -18,6 +18,9 @@ import json
 import pickle
 import xmlrpc.client
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from odoo.addons.don_core.tools.internal import INTERNAL, internal_flag
 from odoo.tests import HttpCase, tagged
 
@@ -29,6 +32,14 @@ CLIENT_KEYS = {
     "don_timeline_in_form": True,
 }
 PASSWORD = "Log-kanaal-2026!"
+# Whatever a client can send as a context value over JSON-RPC.
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=6,
+)
 
 
 @tagged("post_install", "-at_install", "don_security", "don_privacy")
@@ -84,8 +95,10 @@ class TestAccessLogChannels(HttpCase):
     # ------------------------------------------------------------------
     # Channels
     # ------------------------------------------------------------------
-    def call_kw(self, user, model, method, args, kwargs=None):
-        self.authenticate(user.login, PASSWORD)
+    def call_kw(self, user, model, method, args, kwargs=None, context=None):
+        if getattr(self, "_session_user", None) != user:
+            self.authenticate(user.login, PASSWORD)
+            self._session_user = user
         response = self.url_open(
             f"/web/dataset/call_kw/{model}/{method}",
             data=json.dumps(
@@ -96,7 +109,7 @@ class TestAccessLogChannels(HttpCase):
                         "model": model,
                         "method": method,
                         "args": args,
-                        "kwargs": dict(kwargs or {}, context=CLIENT_KEYS),
+                        "kwargs": dict(kwargs or {}, context=context or CLIENT_KEYS),
                     },
                 }
             ),
@@ -187,6 +200,26 @@ class TestAccessLogChannels(HttpCase):
         self.assertIs(copy.deepcopy(dict(env.context))["don_no_access_log"], INTERNAL)
         self.assertIs(pickle.loads(pickle.dumps(INTERNAL)), INTERNAL)
 
+    @settings(
+        max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(values=st.fixed_dictionaries({}, optional={key: JSON_VALUES for key in CLIENT_KEYS}))
+    def test_no_client_value_switches_the_log_off(self, values):
+        """Generated: any JSON value for any of the keys, on the form and
+        the API read of a case (with its timeline): one entry each."""
+        records, reader, _outsider = self.cases["don.case"]
+        self.new_logs()
+        context = dict(values, lang="en_US")
+        for method, args, kwargs, action in (
+            ("web_read", [records[:1].ids], {"specification": {"reference": {}}}, "open"),
+            ("read", [records[:1].ids, ["timeline_html"]], {}, "open"),
+            ("read", [records.ids, ["reference"]], {}, "list"),
+        ):
+            result = self.call_kw(reader, "don.case", method, args, kwargs, context=context)
+            self.assertNotIn("error", result, (method, values))
+            logs = self.new_logs()
+            self.assertEqual(logs.mapped("action"), [action], (method, values))
+
     def test_form_over_json_rpc(self):
         for name, records, reader, outsider in self.each_case():
             record = records[:1]
@@ -249,12 +282,14 @@ class TestAccessLogChannels(HttpCase):
                 context = json.dumps(CLIENT_KEYS)
                 url = f"/report/html/{report.report_name}/{record.id}?context={context}"
                 self.authenticate(reader.login, PASSWORD)
+                self._session_user = None
                 response = self.url_open(url)
                 self.assertEqual(response.status_code, 200, report.report_name)
                 logs = self.new_logs().filtered(lambda log: log.action == "print")
                 self.assertEqual(len(logs), 1, report.report_name)
                 printed += 1
                 self.authenticate(outsider.login, PASSWORD)
+                self._session_user = None
                 response = self.url_open(url)
                 self.assertNotEqual(response.status_code, 200, report.report_name)
                 self.assertFalse(self.new_logs(), f"{report.report_name} by outsider")
