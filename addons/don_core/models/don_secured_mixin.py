@@ -459,11 +459,12 @@ class DonSecuredMixin(models.AbstractModel):
         # "list" for several. Server code reading records (web_read and
         # search_read read inside, computations, reports) is not a
         # consultation of its own: only a read the RPC dispatcher called
-        # is logged here.
+        # is logged here. A read of the names only (the web client's
+        # many2one after a save) is not, as for web_read.
         log = (
             self._don_log_open
             and not self.env.su
-            and (fields is None or set(fields) - {"id"})
+            and (fields is None or set(fields) - {"id", "display_name"})
             and dispatched_by_rpc("read")
         )
         if not log:

@@ -260,6 +260,11 @@ class TestAccessLogChannels(HttpCase):
                 self.assertOneEntry(result, records, "list", f"{name} read of 2 ({label})")
                 result = call(outsider, name, "read", [records.ids, fields])
                 self.assertRefused(result, f"{name} read by outsider ({label})")
+            # The names only, as the web client reads a many2one after a
+            # save: not a consultation, as for web_read.
+            result = self.call_kw(reader, name, "read", [records.ids, ["display_name"]])
+            self.assertNotIn("error", result)
+            self.assertFalse(self.new_logs(), f"{name} read of the names")
 
     def test_export_over_json_rpc(self):
         for name, records, reader, outsider in self.each_case():
