@@ -494,7 +494,7 @@ class DonSecuredMixin(models.AbstractModel):
         ).web_read_group(
             domain, fields, groupby, limit=limit, offset=offset, orderby=orderby, lazy=lazy
         )
-        self._don_log_group_labels(result["groups"], groupby, lazy)
+        self._don_log_group_labels(result["groups"], domain, fields, groupby, lazy)
         return result
 
     web_read_group._readonly = False
@@ -507,25 +507,37 @@ class DonSecuredMixin(models.AbstractModel):
         # The API's read_group; web_read_group (above) and the kanban's
         # progress bars call it inside and are not logged again.
         if dispatched_by_rpc("read_group"):
-            self._don_log_group_labels(result, groupby, lazy)
+            self._don_log_group_labels(result, domain, fields, groupby, lazy)
         return result
 
     read_group._readonly = False
 
     @api.model
-    def _don_log_group_labels(self, groups, groupby, lazy):
-        """Log the records of logged models whose names label ``groups``
-        (one entry per model), unless a wrapper logs the call already."""
+    def _don_log_group_labels(self, groups, domain, fields, groupby, lazy):
+        """Log what the labels and aggregates of ``groups`` show of logged
+        models, one entry per model, unless a wrapper logs the call already:
+        the records named by a many2one or many2many group (a young person,
+        a case), and, for a logged model itself, its records when the groups
+        are labelled by their text or personal fields (grouped by name, date
+        of birth) or aggregate their values (``name:array_agg``)."""
         if self.env.su or not groups or internal_flag(self.env, "don_no_access_log"):
             return
         if isinstance(groupby, str):
             groupby = [groupby]
         specs = list(groupby[:1] if lazy else groupby)
         shown = {}
+        own = False
         for spec in specs:
             fname = spec.split(":")[0].split(".")[0]
             field = self._fields.get(fname)
-            if not field or field.type not in ("many2one", "many2many"):
+            if not field:
+                continue
+            if self._don_log_open and (
+                field.type in ("char", "text", "html")
+                or fname in getattr(self, "_don_privacy_fields", ())
+            ):
+                own = True
+            if field.type not in ("many2one", "many2many"):
                 continue
             comodel = self.env[field.comodel_name]
             if not getattr(comodel, "_don_log_open", False):
@@ -535,6 +547,20 @@ class DonSecuredMixin(models.AbstractModel):
                 value = group.get(spec)
                 if isinstance(value, (tuple, list)) and value and value[0] not in ids:
                     ids.append(value[0])
+        for spec in fields or ():
+            # "name:array_agg" or "names:array_agg(name)": the values
+            # themselves (not for the ids).
+            if self._don_log_open and isinstance(spec, str) and ":array_agg" in spec:
+                alias, func = spec.split(":", 1)
+                inner = func.partition("(")[2].rstrip(")").strip() or alias.strip()
+                if inner != "id":
+                    own = True
+        if own:
+            # The records behind the groups (one search, as the reader).
+            records = self.search(domain or [])
+            shown.setdefault(self._name, []).extend(
+                rid for rid in records.ids if rid not in shown.get(self._name, [])
+            )
         for model, ids in shown.items():
             if ids:
                 self.env[model].browse(ids)._don_log_consultation("list")

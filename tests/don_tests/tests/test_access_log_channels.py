@@ -373,6 +373,31 @@ class TestAccessLogChannels(HttpCase):
             grouped += 1
         self.assertGreaterEqual(grouped, 2)
 
+    def test_groups_labelled_by_personal_data_over_json_rpc(self):
+        """Grouping young people by name or date of birth, or aggregating
+        their names, shows personal data of the records behind the groups:
+        one entry for them; grouped by municipality, no names are shown."""
+        records, reader, outsider = self.cases["don.youth"]
+        domain = [("id", "in", records.ids)]
+        for fields, groupby in (
+            ([], ["name"]),
+            ([], ["date_of_birth:day"]),
+            (["names:array_agg(name)"], ["company_id"]),
+            (["name:array_agg"], ["company_id"]),
+        ):
+            for method in ("web_read_group", "read_group"):
+                kwargs = {"domain": domain, "fields": fields, "groupby": groupby}
+                result = self.call_kw(reader, "don.youth", method, [], kwargs)
+                self.assertOneEntry(result, records, "list", f"{method} {fields} {groupby}")
+        for fields in ([], ["id:array_agg"]):
+            kwargs = {"domain": domain, "fields": fields, "groupby": ["company_id"]}
+            result = self.call_kw(reader, "don.youth", "read_group", [], kwargs)
+            self.assertNotIn("error", result)
+            self.assertFalse(self.new_logs(), f"grouped by municipality {fields}")
+        kwargs = {"domain": domain, "fields": [], "groupby": ["name"]}
+        result = self.call_kw(outsider, "don.youth", "read_group", [], kwargs)
+        self.assertNothingShown(result, None, "grouped by name by outsider")
+
     def test_server_side_read_is_not_a_second_entry(self):
         """web_read and search_read read inside: still one entry; a read by
         server code (not dispatched by RPC) is no consultation of its own."""
