@@ -410,8 +410,10 @@ class DonSecuredMixin(models.AbstractModel):
         result = super(DonSecuredMixin, self.with_context(don_no_access_log=INTERNAL)).web_read(
             specification
         )
-        if len(self) == 1 and set(specification) - {"id", "display_name"}:
-            self._don_log_consultation("open")
+        if self and set(specification) - {"id", "display_name"}:
+            # One record is a form; several (an API call, more lines of a
+            # one2many loaded on their own) are one list consultation.
+            self._don_log_consultation("open" if len(self) == 1 else "list")
         return result
 
     # Consultations write the access log: not read-only requests.

@@ -228,6 +228,9 @@ class TestAccessLogChannels(HttpCase):
             self.assertOneEntry(result, record, "open", f"{name} form")
             result = self.call_kw(outsider, name, "web_read", [record.ids], {"specification": spec})
             self.assertRefused(result, f"{name} form by outsider")
+            # Several records in one web_read (an API call): one list entry.
+            result = self.call_kw(reader, name, "web_read", [records.ids], {"specification": spec})
+            self.assertOneEntry(result, records, "list", f"{name} web_read of 2")
 
     def test_list_page_over_json_rpc(self):
         for name, records, reader, outsider in self.each_case():
