@@ -41,6 +41,7 @@
         "views/don_match_views.xml",
         "views/don_signalen_menus.xml",
         "views/don_relation_suggestion_views.xml",
+        "report/don_signal_reports.xml",
     ],
     "demo": [
         "demo/don_signalen_demo.xml",

@@ -3,6 +3,7 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
+from odoo.addons.don_core.tools.internal import internal_flag
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.misc import format_date
@@ -346,7 +347,7 @@ class DonGezagMeasure(models.Model):
         result = super().web_read(specification)
         if (
             len(self) == 1
-            and not self.env.context.get("don_no_access_log")
+            and not internal_flag(self.env, "don_no_access_log")
             and set(specification) - {"id", "display_name"}
         ):
             self.env["don.access.log"]._log_open(self.case_id)

@@ -173,7 +173,7 @@ class DonEmergencyAccess(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
-        if not self.env.context.get("don_privacy_erase"):
+        if not (self.env.su and self.env.context.get("don_privacy_erase")):
             raise AccessError(_("An emergency access cannot be deleted."))
 
     def _recompute_cases(self):

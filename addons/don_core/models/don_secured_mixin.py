@@ -6,6 +6,8 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from ..tools.internal import INTERNAL, dispatched_by_rpc, internal_flag
+
 # The inputs of what every Kernteamlid sees (_don_sql_kernteam): team
 # membership (the agenda member) and the municipality's need-to-know choice.
 KERNTEAM_INPUTS = {
@@ -422,7 +424,9 @@ class DonSecuredMixin(models.AbstractModel):
         return True
 
     def _don_log_consultation(self, action):
-        if not self._don_log_open or self.env.context.get("don_no_access_log"):
+        # The flag is set by the wrappers below (INTERNAL, which no client
+        # can send): a client sending don_no_access_log is still logged.
+        if not self._don_log_open or internal_flag(self.env, "don_no_access_log"):
             return
         # Records being edited (an onchange reads a new record) are no
         # consultation of stored data.
@@ -433,11 +437,13 @@ class DonSecuredMixin(models.AbstractModel):
     def web_read(self, specification):
         # The lines a form shows (x2many) are read through their own
         # web_read: not separate openings.
-        result = super(DonSecuredMixin, self.with_context(don_no_access_log=True)).web_read(
+        result = super(DonSecuredMixin, self.with_context(don_no_access_log=INTERNAL)).web_read(
             specification
         )
-        if len(self) == 1 and set(specification) - {"id", "display_name"}:
-            self._don_log_consultation("open")
+        if self and set(specification) - {"id", "display_name"}:
+            # One record is a form; several (an API call, more lines of a
+            # one2many loaded on their own) are one list consultation.
+            self._don_log_consultation("open" if len(self) == 1 else "list")
         return result
 
     # Consultations write the access log: not read-only requests.
@@ -449,7 +455,9 @@ class DonSecuredMixin(models.AbstractModel):
     ):
         # Rows of a list or kanban are not openings of each file: the page
         # is one consultation.
-        result = super(DonSecuredMixin, self.with_context(don_no_access_log=True)).web_search_read(
+        result = super(
+            DonSecuredMixin, self.with_context(don_no_access_log=INTERNAL)
+        ).web_search_read(
             domain,
             specification,
             offset=offset,
@@ -468,7 +476,7 @@ class DonSecuredMixin(models.AbstractModel):
         self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs
     ):
         # The API's list (JSON-RPC, XML-RPC): one entry per call.
-        result = super(DonSecuredMixin, self.with_context(don_no_access_log=True)).search_read(
+        result = super(DonSecuredMixin, self.with_context(don_no_access_log=INTERNAL)).search_read(
             domain, fields, offset=offset, limit=limit, order=order, **read_kwargs
         )
         if result and not self.env.su:
@@ -476,6 +484,133 @@ class DonSecuredMixin(models.AbstractModel):
         return result
 
     search_read._readonly = False
+
+    def read(self, fields=None, load="_classic_read"):
+        # The API's read (JSON-RPC /web/dataset/call_kw, /jsonrpc
+        # execute_kw, XML-RPC): one entry per call, "open" for one record,
+        # "list" for several. Server code reading records (web_read and
+        # search_read read inside, computations, reports) is not a
+        # consultation of its own: only a read the RPC dispatcher called
+        # is logged here. A read of the names only (the web client's
+        # many2one after a save) is not, as for web_read.
+        log = (
+            self._don_log_open
+            and not self.env.su
+            and (fields is None or set(fields) - {"id", "display_name"})
+            and dispatched_by_rpc("read")
+        )
+        if not log:
+            return super().read(fields, load=load)
+        # The timeline computed for it is part of this consultation.
+        result = super(
+            DonSecuredMixin,
+            self.with_context(don_no_access_log=INTERNAL, don_timeline_in_form=INTERNAL),
+        ).read(fields, load=load)
+        if result:
+            self.browse([row["id"] for row in result])._don_log_consultation(
+                "open" if len(result) == 1 else "list"
+            )
+        return result
+
+    read._readonly = False
+
+    @api.model
+    def web_read_group(
+        self, domain, fields, groupby, limit=None, offset=0, orderby=False, lazy=True
+    ):
+        # A grouped list or kanban shows the names of the groups: grouped by
+        # a young person or a case, those names are a consultation (one
+        # entry per call and model shown, for the groups on the screen).
+        result = super(
+            DonSecuredMixin, self.with_context(don_no_access_log=INTERNAL)
+        ).web_read_group(
+            domain, fields, groupby, limit=limit, offset=offset, orderby=orderby, lazy=lazy
+        )
+        self._don_log_group_labels(result["groups"], domain, fields, groupby, lazy)
+        return result
+
+    web_read_group._readonly = False
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        result = super().read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+        )
+        # The API's read_group; web_read_group (above) and the kanban's
+        # progress bars call it inside and are not logged again.
+        if dispatched_by_rpc("read_group"):
+            self._don_log_group_labels(result, domain, fields, groupby, lazy)
+        return result
+
+    read_group._readonly = False
+
+    @api.model
+    def _don_log_group_labels(self, groups, domain, fields, groupby, lazy):
+        """Log what the labels and aggregates of ``groups`` show of logged
+        models, one entry per model, unless a wrapper logs the call already:
+        the records named by a many2one or many2many group (a young person,
+        a case), and, for a logged model itself, its records when the groups
+        are labelled by their text or personal fields (grouped by name, date
+        of birth) or aggregate their values (``name:array_agg``)."""
+        if self.env.su or not groups or internal_flag(self.env, "don_no_access_log"):
+            return
+        if isinstance(groupby, str):
+            groupby = [groupby]
+        specs = list(groupby[:1] if lazy else groupby)
+        shown = {}
+        own = False
+        for spec in specs:
+            fname = spec.split(":")[0].split(".")[0]
+            field = self._fields.get(fname)
+            if not field:
+                continue
+            if self._don_log_open and (
+                field.type in ("char", "text", "html")
+                or fname in getattr(self, "_don_privacy_fields", ())
+            ):
+                own = True
+            if field.type not in ("many2one", "many2many"):
+                continue
+            comodel = self.env[field.comodel_name]
+            if not getattr(comodel, "_don_log_open", False):
+                continue
+            ids = shown.setdefault(field.comodel_name, [])
+            for group in groups:
+                value = group.get(spec)
+                if isinstance(value, (tuple, list)) and value and value[0] not in ids:
+                    ids.append(value[0])
+        for spec in fields or ():
+            # "name:array_agg" or "names:array_agg(name)": the values
+            # themselves (not for the ids).
+            if self._don_log_open and isinstance(spec, str) and ":array_agg" in spec:
+                alias, func = spec.split(":", 1)
+                inner = func.partition("(")[2].rstrip(")").strip() or alias.strip()
+                if inner != "id":
+                    own = True
+        if own:
+            # The records behind the groups (one search, as the reader).
+            records = self.search(domain or [])
+            shown.setdefault(self._name, []).extend(
+                rid for rid in records.ids if rid not in shown.get(self._name, [])
+            )
+        for model, ids in shown.items():
+            if ids:
+                self.env[model].browse(ids)._don_log_consultation("list")
+
+    def export_data(self, fields_to_export):
+        if not self.env.su and not self.env.user.has_group("don_core.group_don_export"):
+            raise AccessError(
+                _(
+                    "Exporting DON records is not allowed for your account. "
+                    "Ask the DON administrator for the export right."
+                )
+            )
+        result = super(DonSecuredMixin, self.with_context(don_no_access_log=INTERNAL)).export_data(
+            fields_to_export
+        )
+        # The export file is one consultation of the records in it.
+        self._don_log_consultation("export")
+        return result
 
     # ------------------------------------------------------------------
     # Side channels
@@ -521,21 +656,6 @@ class DonSecuredMixin(models.AbstractModel):
         return super()._message_subscribe(
             partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids
         )
-
-    def export_data(self, fields_to_export):
-        if not self.env.su and not self.env.user.has_group("don_core.group_don_export"):
-            raise AccessError(
-                _(
-                    "Exporting DON records is not allowed for your account. "
-                    "Ask the DON administrator for the export right."
-                )
-            )
-        result = super(DonSecuredMixin, self.with_context(don_no_access_log=True)).export_data(
-            fields_to_export
-        )
-        # The export file is one consultation of the records in it.
-        self._don_log_consultation("export")
-        return result
 
     # ------------------------------------------------------------------
     # Privacy lifecycle hooks (see don.privacy and readme/DEVELOP.md).

@@ -18,6 +18,8 @@ from odoo import _, api, models
 from odoo.tools import SQL
 from odoo.tools.misc import get_lang
 
+from ..tools.internal import internal_flag
+
 
 class DonTimeline(models.AbstractModel):
     _name = "don.timeline"
@@ -48,7 +50,9 @@ class DonTimeline(models.AbstractModel):
         """Fill ``timeline_html`` of ``records`` (youths or cases). Reading a
         timeline is consulting the file: it is written to the access log,
         once per record (opening the form logs it already, see web_read)."""
-        log = not self.env.context.get("don_timeline_in_form")
+        # Set by the form's web_read and the logged read (INTERNAL, which no
+        # client can send): they log the consultation themselves.
+        log = not internal_flag(self.env, "don_timeline_in_form")
         for record in records:
             if not isinstance(record.id, int):
                 record.timeline_html = False

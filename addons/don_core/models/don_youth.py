@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from ..tools.internal import INTERNAL
 from .don_secured_mixin import KERNTEAM_INPUTS
 
 
@@ -158,7 +159,9 @@ class DonYouth(models.Model):
     def web_read(self, specification):
         # Opening the form logs the opening once (don.secured.mixin): the
         # timeline computed for it does not log a second time.
-        return super(DonYouth, self.with_context(don_timeline_in_form=True)).web_read(specification)
+        return super(DonYouth, self.with_context(don_timeline_in_form=INTERNAL)).web_read(
+            specification
+        )
 
     # Opening the record writes the access log: not a read-only request.
     web_read._readonly = False

@@ -8,6 +8,8 @@ from reportlab.pdfgen import canvas
 from odoo import api, fields, models
 from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
+from ..tools.internal import INTERNAL, internal_flag
+
 STAMPS = [
     ("pages", "Page numbers"),
     ("confidential", "Confidential, with page numbers"),
@@ -109,16 +111,18 @@ class IrActionsReport(models.Model):
     @api.model
     def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
         # The PDF renders its HTML first: logged once, here.
-        result = super(IrActionsReport, self.with_context(don_report_logged=True))._render_qweb_pdf(
-            report_ref, res_ids=res_ids, data=data
-        )
+        result = super(
+            IrActionsReport, self.with_context(don_report_logged=INTERNAL)
+        )._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
         self._don_log_print(report_ref, res_ids)
         return result
 
     @api.model
     def _render_qweb_html(self, report_ref, docids, data=None):
         result = super()._render_qweb_html(report_ref, docids, data=data)
-        if not self.env.context.get("don_report_logged"):
+        # Set by _render_qweb_pdf only (INTERNAL): a client sending
+        # don_report_logged in a report URL's context is still logged.
+        if not internal_flag(self.env, "don_report_logged"):
             self._don_log_print(report_ref, docids)
         return result
 

@@ -1,3 +1,3 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import network_metrics
+from . import internal, network_metrics

@@ -486,10 +486,19 @@ class DonSignal(models.Model):
                     vals.get("date_received") or fields.Datetime.now(), company
                 )
         signals = super().create(vals_list)
-        if not self.env.context.get("don_signal_no_feedback"):
+        # Skipping the acknowledgement to the reporter is for data loaded by
+        # the system (demo signals, as superuser): a client sending the key
+        # over RPC still has the reporter informed.
+        if not (self.env.su and self.env.context.get("don_signal_no_feedback")):
             signals._don_queue_feedback()
         self.env["don.match"]._don_detect(signals)
         return signals
+
+    def action_print(self):
+        """The signal on paper (don_signalen.report_don_signal), for whoever
+        may read it; the report checks the access and logs the print."""
+        self.check_access("read")
+        return self.env.ref("don_signalen.action_report_don_signal").report_action(self)
 
     def write(self, vals):
         if vals.get("case_id"):

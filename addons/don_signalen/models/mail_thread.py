@@ -15,6 +15,7 @@ import xmlrpc.client as xmlrpclib
 from markupsafe import Markup
 
 from odoo import api, models, tools
+from odoo.addons.don_core.tools.internal import INTERNAL, internal_flag
 from odoo.tools.mail import decode_message_header
 
 _logger = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ class MailThread(models.AbstractModel):
         if isinstance(message, str):
             message = message.encode("utf-8", "surrogateescape")
         if isinstance(message, bytes) and self._don_is_signal_mail(model, message):
-            self = self.with_context(don_signal_mail=True, don_raw_message=message)
+            self = self.with_context(don_signal_mail=INTERNAL, don_raw_message=message)
         return super().message_process(
             model,
             message,
@@ -99,7 +100,9 @@ class MailThread(models.AbstractModel):
 
     @api.model
     def message_parse(self, message, save_original=False):
-        if not self.env.context.get("don_signal_mail"):
+        # Set by message_process above (INTERNAL): a client calling
+        # message_parse with the key gets Odoo's own parsing.
+        if not internal_flag(self.env, "don_signal_mail"):
             return super().message_parse(message, save_original=save_original)
         try:
             with self.env.cr.savepoint():

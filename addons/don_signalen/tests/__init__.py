@@ -19,3 +19,4 @@ from . import test_timeline
 from . import test_intake_preselection
 from . import test_signal_access_log
 from . import test_quick_report
+from . import test_signal_print

@@ -4,3 +4,4 @@ from . import test_access_declaration
 from . import test_prints
 from . import test_screen_walk
 from . import test_screens_dutch
+from . import test_access_log_channels

@@ -238,6 +238,20 @@ class TestPrints(TransactionCase):
         self.assertDutch(pages, "period report")
         self.assertIn("Kerncijfers", " ".join(pages))
 
+    def test_signal(self):
+        signal = self.env.ref("don_signalen.signal_001")
+        handler = self.user("don_core.user_kt_veiligheid")
+        Log = self.env["don.access.log"]
+        last = Log.search([], limit=1).id or 0
+        _path, pages = self.render("don_signalen.action_report_don_signal", signal, handler)
+        self.assertMarked(pages, "signal", confidential=True)
+        self.assertDutch(pages, "signal")
+        text = " ".join(" ".join(pages).split())
+        for shown in (signal.reference, "Signaal", "Kees El Amrani", "Parkeerplaats Eemweg"):
+            self.assertIn(shown, text)
+        log = Log.search([("id", ">", last)])
+        self.assertEqual((len(log), log.action, log.res_id), (1, "print", signal.id))
+
     def test_gezag_measure_letter(self):
         if "don.gezag.measure" not in self.env:
             self.skipTest("don_bestuur is not installed")

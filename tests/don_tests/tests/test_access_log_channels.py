@@ -1,0 +1,413 @@
+# Copyright 2026 DON for Odoo
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Every consultation of personal data is logged, through every channel a
+client can use (issue 20): exactly one access log entry per consultation,
+none for a user without access, and no context key a client sends switches
+the log off.
+
+The models are derived from the registry (every model with
+``_don_log_open``), and so are the record, its reader (a user the access
+relation lists for it) and the outsider (an internal user it does not list):
+a new logged model is covered without a change here. Every call goes over
+HTTP as the real user: JSON-RPC (/web/dataset/call_kw, /jsonrpc), XML-RPC
+and the report route, with the suppression keys of the server code in the
+client's context."""
+
+import copy
+import json
+import pickle
+import xmlrpc.client
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from odoo.addons.don_core.tools.internal import INTERNAL, internal_flag
+from odoo.tests import HttpCase, tagged
+
+# The keys server code uses to avoid a second log line for one
+# consultation. A client sends them as plain JSON values.
+CLIENT_KEYS = {
+    "don_no_access_log": True,
+    "don_report_logged": True,
+    "don_timeline_in_form": True,
+}
+PASSWORD = "Log-kanaal-2026!"
+# Whatever a client can send as a context value over JSON-RPC.
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@tagged("post_install", "-at_install", "don_security", "don_privacy")
+class TestAccessLogChannels(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Log = cls.env["don.access.log"]
+        cls.cases = {}
+        internal = cls.env["res.users"].search(
+            [("share", "=", False), ("id", "not in", (1, cls.env.ref("base.user_admin").id))],
+            order="login",
+        )
+        export = cls.env.ref("don_core.group_don_export") | cls.env.ref("base.group_allow_export")
+        for name in sorted(cls.env.registry):
+            model = cls.env[name]
+            if model._abstract or not getattr(model, "_don_log_open", False):
+                continue
+            records = model.with_context(active_test=False).search([], order="id")
+            access = records._don_users_with_access()
+            found = None
+            # A reader who may see two records (for a read of several), and
+            # an internal user who may see neither.
+            for user in internal:
+                readable = records.filtered(lambda r, u=user, a=access: u.id in a.get(r.id, ()))
+                if len(readable) >= 2:
+                    outsiders = internal.filtered(
+                        lambda u, r=readable[:2], a=access: all(
+                            u.id not in a.get(x.id, ()) for x in r
+                        )
+                    )
+                    if outsiders:
+                        found = (readable[:2], user, outsiders[0])
+                        break
+            if found:
+                cls.cases[name] = found
+                found[1].groups_id = [(4, group.id) for group in export]
+        users = cls.env["res.users"].browse(
+            {u.id for _r, reader, outsider in cls.cases.values() for u in (reader, outsider)}
+        )
+        for user in users:
+            user.password = PASSWORD
+
+    def setUp(self):
+        super().setUp()
+        self.last_id = self.Log.search([], limit=1).id or 0
+
+    def new_logs(self):
+        logs = self.Log.search([("id", ">", self.last_id)], order="id")
+        self.last_id = max([self.last_id, *logs.ids])
+        return logs
+
+    # ------------------------------------------------------------------
+    # Channels
+    # ------------------------------------------------------------------
+    def call_kw(self, user, model, method, args, kwargs=None, context=None):
+        if getattr(self, "_session_user", None) != user:
+            self.authenticate(user.login, PASSWORD)
+            self._session_user = user
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "model": model,
+                        "method": method,
+                        "args": args,
+                        "kwargs": dict(kwargs or {}, context=context or CLIENT_KEYS),
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        return response.json()
+
+    def execute_kw(self, user, model, method, args, kwargs=None):
+        """The external API over /jsonrpc (service object, execute_kw)."""
+        response = self.url_open(
+            "/jsonrpc",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "service": "object",
+                        "method": "execute_kw",
+                        "args": [
+                            self.env.cr.dbname,
+                            user.id,
+                            PASSWORD,
+                            model,
+                            method,
+                            args,
+                            dict(kwargs or {}, context=CLIENT_KEYS),
+                        ],
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        return response.json()
+
+    def xmlrpc(self, user, model, method, args, kwargs=None):
+        proxy = xmlrpc.client.ServerProxy(f"{self.base_url()}/xmlrpc/2/object")
+        try:
+            return proxy.execute_kw(
+                self.env.cr.dbname,
+                user.id,
+                PASSWORD,
+                model,
+                method,
+                args,
+                dict(kwargs or {}, context=CLIENT_KEYS),
+            )
+        except xmlrpc.client.Fault as fault:
+            return {"error": fault.faultString}
+
+    def assertOneEntry(self, result, records, action, label):
+        self.assertNotIn("error", result, label)
+        logs = self.new_logs()
+        self.assertEqual(len(logs), 1, f"{label}: {logs.mapped('action')}")
+        self.assertEqual(logs.action, action, label)
+        self.assertEqual(logs.res_model, records._name, label)
+        logged = [logs.res_id] if logs.res_id else [int(i) for i in logs.res_ids.split(",")]
+        self.assertEqual(sorted(logged), sorted(records.ids), label)
+
+    def assertRefused(self, result, label):
+        self.assertIn("error", result, label)
+        self.assertFalse(self.new_logs(), f"{label}: refused, yet logged")
+
+    def assertNothingShown(self, result, key, label):
+        """The outsider is refused (no read right at all) or gets an empty
+        answer: nothing shown, nothing logged."""
+        if "error" not in result:
+            shown = result["result"][key] if key else result["result"]
+            self.assertEqual(shown, [], label)
+        self.assertFalse(self.new_logs(), f"{label}: nothing shown, yet logged")
+
+    def each_case(self):
+        self.assertTrue(
+            {"don.youth", "don.case", "don.case.note", "don.signal"} <= set(self.cases),
+            f"no reader and outsider found for: {set(self.cases)}",
+        )
+        return [(name, *case) for name, case in sorted(self.cases.items())]
+
+    # ------------------------------------------------------------------
+    # Tests
+    # ------------------------------------------------------------------
+    def test_the_flag_is_not_a_client_value(self):
+        env = self.env(context={"don_no_access_log": INTERNAL})
+        self.assertTrue(internal_flag(env, "don_no_access_log"))
+        for value in (True, 1, "1", "true", {"x": 1}, [1], str(INTERNAL)):
+            self.assertFalse(internal_flag(self.env(context={"k": value}), "k"), value)
+        with self.assertRaises(TypeError):
+            json.dumps({"don_no_access_log": INTERNAL})
+        self.assertIs(copy.deepcopy(dict(env.context))["don_no_access_log"], INTERNAL)
+        self.assertIs(pickle.loads(pickle.dumps(INTERNAL)), INTERNAL)
+
+    @settings(
+        max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(values=st.fixed_dictionaries({}, optional={key: JSON_VALUES for key in CLIENT_KEYS}))
+    def test_no_client_value_switches_the_log_off(self, values):
+        """Generated: any JSON value for any of the keys, on the form and
+        the API read of a case (with its timeline): one entry each."""
+        records, reader, _outsider = self.cases["don.case"]
+        self.new_logs()
+        context = dict(values, lang="en_US")
+        for method, args, kwargs, action in (
+            ("web_read", [records[:1].ids], {"specification": {"reference": {}}}, "open"),
+            ("read", [records[:1].ids, ["timeline_html"]], {}, "open"),
+            ("read", [records.ids, ["reference"]], {}, "list"),
+        ):
+            result = self.call_kw(reader, "don.case", method, args, kwargs, context=context)
+            self.assertNotIn("error", result, (method, values))
+            logs = self.new_logs()
+            self.assertEqual(logs.mapped("action"), [action], (method, values))
+
+    def test_form_over_json_rpc(self):
+        for name, records, reader, outsider in self.each_case():
+            record = records[:1]
+            spec = {"display_name": {}, self.env[name]._rec_name or "display_name": {}}
+            result = self.call_kw(reader, name, "web_read", [record.ids], {"specification": spec})
+            self.assertOneEntry(result, record, "open", f"{name} form")
+            result = self.call_kw(outsider, name, "web_read", [record.ids], {"specification": spec})
+            self.assertRefused(result, f"{name} form by outsider")
+            # Several records in one web_read (an API call): one list entry.
+            result = self.call_kw(reader, name, "web_read", [records.ids], {"specification": spec})
+            self.assertOneEntry(result, records, "list", f"{name} web_read of 2")
+
+    def test_list_page_over_json_rpc(self):
+        for name, records, reader, outsider in self.each_case():
+            spec = {"display_name": {}, "create_date": {}}
+            kwargs = {"domain": [("id", "in", records.ids)], "specification": spec}
+            result = self.call_kw(reader, name, "web_search_read", [], kwargs)
+            self.assertOneEntry(result, records, "list", f"{name} list")
+            result = self.call_kw(outsider, name, "web_search_read", [], kwargs)
+            self.assertNothingShown(result, "records", f"{name} list by outsider")
+
+    def test_search_read_over_json_rpc(self):
+        for name, records, reader, outsider in self.each_case():
+            kwargs = {"domain": [("id", "in", records.ids)], "fields": ["display_name"]}
+            result = self.call_kw(reader, name, "search_read", [], kwargs)
+            self.assertOneEntry(result, records, "list", f"{name} search_read")
+            result = self.call_kw(outsider, name, "search_read", [], kwargs)
+            self.assertNothingShown(result, None, f"{name} search_read by outsider")
+
+    def test_read_over_every_rpc_channel(self):
+        for name, records, reader, outsider in self.each_case():
+            fields = ["display_name", "create_date"]
+            for label, call in (
+                ("call_kw", self.call_kw),
+                ("jsonrpc", self.execute_kw),
+                ("xmlrpc", self.xmlrpc),
+            ):
+                result = call(reader, name, "read", [records[:1].ids, fields])
+                self.assertOneEntry(result, records[:1], "open", f"{name} read ({label})")
+                result = call(reader, name, "read", [records.ids, fields])
+                self.assertOneEntry(result, records, "list", f"{name} read of 2 ({label})")
+                result = call(outsider, name, "read", [records.ids, fields])
+                self.assertRefused(result, f"{name} read by outsider ({label})")
+            # The names only, as the web client reads a many2one after a
+            # save: not a consultation, as for web_read.
+            result = self.call_kw(reader, name, "read", [records.ids, ["display_name"]])
+            self.assertNotIn("error", result)
+            self.assertFalse(self.new_logs(), f"{name} read of the names")
+
+    def test_export_over_json_rpc(self):
+        for name, records, reader, outsider in self.each_case():
+            args = [records.ids, ["display_name"]]
+            result = self.call_kw(reader, name, "export_data", args)
+            self.assertOneEntry(result, records, "export", f"{name} export")
+            result = self.call_kw(outsider, name, "export_data", args)
+            self.assertRefused(result, f"{name} export by outsider")
+
+    def test_prints_over_the_report_route(self):
+        """Every report of a logged model, as HTML over the report route
+        (the client's context with don_report_logged): one "print" entry."""
+        printed = 0
+        for name, records, reader, outsider in self.each_case():
+            reports = self.env["ir.actions.report"].search(
+                [("model", "=", name), ("report_type", "=", "qweb-pdf")]
+            )
+            for report in reports:
+                record = records[:1]
+                context = json.dumps(CLIENT_KEYS)
+                url = f"/report/html/{report.report_name}/{record.id}?context={context}"
+                self.authenticate(reader.login, PASSWORD)
+                self._session_user = None
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200, report.report_name)
+                logs = self.new_logs().filtered(lambda log: log.action == "print")
+                self.assertEqual(len(logs), 1, report.report_name)
+                printed += 1
+                self.authenticate(outsider.login, PASSWORD)
+                self._session_user = None
+                response = self.url_open(url)
+                self.assertNotEqual(response.status_code, 200, report.report_name)
+                self.assertFalse(self.new_logs(), f"{report.report_name} by outsider")
+        self.assertGreaterEqual(printed, 3)
+
+    def test_timeline_over_json_rpc(self):
+        """Reading the timeline with don_timeline_in_form in the context:
+        logged, once."""
+        read = 0
+        for name, records, reader, outsider in self.each_case():
+            if "timeline_html" not in self.env[name]._fields:
+                continue
+            args = [records[:1].ids, ["timeline_html"]]
+            result = self.call_kw(reader, name, "read", args)
+            self.assertOneEntry(result, records[:1], "open", f"{name} timeline")
+            self.assertIn("o_don_timeline", result["result"][0]["timeline_html"])
+            result = self.call_kw(outsider, name, "read", args)
+            self.assertRefused(result, f"{name} timeline by outsider")
+            read += 1
+        self.assertEqual(read, 2)
+
+    def test_network_over_json_rpc(self):
+        records, reader, outsider = self.cases["don.youth"]
+        args = ["don.youth", records[0].id]
+        result = self.call_kw(reader, "don.network.relation", "get_network", args)
+        self.assertNotIn("error", result)
+        logs = self.new_logs()
+        self.assertEqual(len(logs), 1)
+        self.assertEqual(logs.action, "network")
+        self.assertIn(records[0], logs.youth_ids)
+        result = self.call_kw(outsider, "don.network.relation", "get_network", args)
+        self.assertRefused(result, "network by outsider")
+
+    def test_group_labels_over_json_rpc(self):
+        """Grouping by a field that names a logged record (a young person, a
+        case) shows those names: one entry per call, for the names shown;
+        the kanban's progress bars add none."""
+        grouped = 0
+        for name, records, reader, outsider in self.each_case():
+            model = self.env[name]
+            fname = next(
+                (
+                    f.name
+                    for f in model._fields.values()
+                    if f.type == "many2one"
+                    and f.store
+                    and getattr(self.env[f.comodel_name], "_don_log_open", False)
+                    and records.sudo()[f.name]
+                ),
+                None,
+            )
+            if not fname:
+                continue
+            targets = records.sudo()[fname]
+            domain = [("id", "in", records.ids)]
+            result = self.call_kw(
+                reader,
+                name,
+                "web_read_group",
+                [],
+                {"domain": domain, "fields": [], "groupby": [fname]},
+            )
+            self.assertOneEntry(result, targets, "list", f"{name} grouped by {fname}")
+            result = self.call_kw(
+                reader, name, "read_group", [], {"domain": domain, "fields": [], "groupby": [fname]}
+            )
+            self.assertOneEntry(result, targets, "list", f"{name} read_group by {fname}")
+            result = self.call_kw(
+                outsider,
+                name,
+                "web_read_group",
+                [],
+                {"domain": domain, "fields": [], "groupby": [fname]},
+            )
+            self.assertNothingShown(result, "groups", f"{name} groups by outsider")
+            grouped += 1
+        self.assertGreaterEqual(grouped, 2)
+
+    def test_groups_labelled_by_personal_data_over_json_rpc(self):
+        """Grouping young people by name or date of birth, or aggregating
+        their names, shows personal data of the records behind the groups:
+        one entry for them; grouped by municipality, no names are shown."""
+        records, reader, outsider = self.cases["don.youth"]
+        domain = [("id", "in", records.ids)]
+        for fields, groupby in (
+            ([], ["name"]),
+            ([], ["date_of_birth:day"]),
+            (["names:array_agg(name)"], ["company_id"]),
+            (["name:array_agg"], ["company_id"]),
+        ):
+            for method in ("web_read_group", "read_group"):
+                kwargs = {"domain": domain, "fields": fields, "groupby": groupby}
+                result = self.call_kw(reader, "don.youth", method, [], kwargs)
+                self.assertOneEntry(result, records, "list", f"{method} {fields} {groupby}")
+        for fields in ([], ["id:array_agg"]):
+            kwargs = {"domain": domain, "fields": fields, "groupby": ["company_id"]}
+            result = self.call_kw(reader, "don.youth", "read_group", [], kwargs)
+            self.assertNotIn("error", result)
+            self.assertFalse(self.new_logs(), f"grouped by municipality {fields}")
+        kwargs = {"domain": domain, "fields": [], "groupby": ["name"]}
+        result = self.call_kw(outsider, "don.youth", "read_group", [], kwargs)
+        self.assertNothingShown(result, None, "grouped by name by outsider")
+
+    def test_server_side_read_is_not_a_second_entry(self):
+        """web_read and search_read read inside: still one entry; a read by
+        server code (not dispatched by RPC) is no consultation of its own."""
+        records, reader, _outsider = self.cases["don.case"]
+        records.with_user(reader).read(["display_name"])
+        self.assertFalse(self.new_logs())
+        records[:1].with_user(reader).web_read({"display_name": {}, "reference": {}})
+        self.assertEqual(len(self.new_logs()), 1)
+        records.with_user(reader).search_read([("id", "in", records.ids)], ["reference"])
+        self.assertEqual(self.new_logs().mapped("action"), ["list"])
