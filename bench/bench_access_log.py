@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The cost of logging every consultation: the list of 80 cases and the case
 form, per restricted user, with the access log written (as in production)
-and without it (context ``don_no_access_log``), in one run, interleaved.
+and without it (the server-side flag ``don_no_access_log``), in one run,
+interleaved.
 
 Uses the database of ``bench_core.py`` (same options; ``--reuse`` keeps it).
 The floor: logging adds at most 10 % to either operation.
@@ -31,7 +32,11 @@ USERS = [column for column in bench_core.COLUMNS if column[2]]
 
 
 def run(env, op, case_id, logged):
-    env = env if logged else env(context=dict(env.context, don_no_access_log=True))
+    if not logged:
+        # The server-side flag (no client can send it, see don_core.tools.internal).
+        from odoo.addons.don_core.tools.internal import INTERNAL  # noqa: PLC0415 (after config)
+
+        env = env(context=dict(env.context, don_no_access_log=INTERNAL))
     env.invalidate_all()
     before = env.cr.sql_log_count
     started = time.perf_counter()
