@@ -377,6 +377,8 @@ class DonProjectPlan(models.Model):
                     }
                 }
             )
+            # Superseded first: one adopted version per project (index).
+            current.flush_recordset()
             plan.write(
                 {STATUS_KEY: {"state": "adopted", "adopted_by_id": self.env.uid, "adopted_on": now}}
             )

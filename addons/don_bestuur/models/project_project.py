@@ -1,6 +1,6 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 
 
 class ProjectProject(models.Model):
@@ -17,6 +17,8 @@ class ProjectProject(models.Model):
     )
     don_plan_count = fields.Integer(string="Plan versions", compute="_compute_don_plan")
 
+    @api.depends("don_plan_ids.state")
+    @api.depends_context("uid")
     def _compute_don_plan(self):
         """Read as the current user: who may not read the plans sees none."""
         Plan = self.env["don.project.plan"]

@@ -7,3 +7,4 @@ from . import test_goals
 from . import test_ui
 from . import test_budget
 from . import test_themes
+from . import test_project_plan
