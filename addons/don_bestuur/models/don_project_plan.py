@@ -189,6 +189,10 @@ class DonProjectPlan(models.Model):
             )
 
     def _compute_evaluation_count(self):
+        # Read as the current user: the mayor and Rapportage read no evaluations.
+        if not self.env["don.evaluation"].has_access("read"):
+            self.evaluation_count = 0
+            return
         counts = dict(
             self.env["don.evaluation"]._read_group(
                 [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]

@@ -6,6 +6,8 @@ copied from the one before; the project leader keeps it, the Kernteam
 reads every version, the mayor and Rapportage the adopted ones; printed in
 Dutch; the yearly evaluation refers to the version in force."""
 
+import re
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -303,6 +305,8 @@ class TestPlanAccess(PlanCommon):
             self.assertEqual(Plan.search([("project_id", "=", self.project.id)]), self.adopted)
             self.assertEqual(self.project.with_user(user).don_plan_id, self.adopted)
             self.assertEqual(self.project.with_user(user).don_plan_count, 1)
+            # The form opens: evaluations they may not read are not counted.
+            self.assertEqual(self.adopted.with_user(user).evaluation_count, 0)
         self.assertEqual(self.project.with_user(self.kt_soc).don_plan_count, 2)
         self.assertEqual(self.project.with_user(self.prof_soc).don_plan_count, 0)
 
@@ -396,3 +400,34 @@ class TestPlanEvaluationAndPrint(PlanCommon):
             ._render_qweb_html("don_bestuur.action_report_don_project_plan", self.v1.ids)
         )
         self.assertIn("Concept: niet vastgesteld.", html.decode())
+
+    def test_period_report_names_the_version_in_force(self):
+        if not self.env["res.lang"]._lang_get("nl_NL"):
+            self.skipTest("Dutch is not installed")
+        # Printed in the municipality's language.
+        self.company_a.partner_id.lang = "nl_NL"
+        year = self.v1.create_date.year
+        Report = self.env["don.period.report"]
+        report = Report.create(
+            {"company_id": self.company_a.id, "period_type": "year", "year": year}
+        )
+        last_year = Report.create(
+            {"company_id": self.company_a.id, "period_type": "year", "year": year - 1}
+        )
+
+        def printed(record, user=self.pl):
+            html, _fmt = (
+                self.env["ir.actions.report"]
+                .with_user(user)
+                ._render_qweb_html("don_rapportage.action_report_don_period_report", record.ids)
+            )
+            return " ".join(re.sub(r"<[^>]+>", "", html.decode()).split())
+
+        self.assertNotIn("Geldend projectplan", printed(report), "no version adopted yet")
+        self.v1.action_adopt()
+        self.assertIn("Geldend projectplan: DON Testdorp, versie 1,", printed(report))
+        self.plan().action_adopt()
+        text = printed(report, self.reporting)
+        self.assertIn("Geldend projectplan: DON Testdorp, versie 2,", text)
+        self.assertNotIn("versie 1,", text)
+        self.assertNotIn("Geldend projectplan", printed(last_year))
