@@ -242,12 +242,18 @@ class DonProjectPlan(models.Model):
         without reading it: only whether a name occurs is used, and the
         refusal names none (the user may not see that young person)."""
         for plan in self:
-            texts = [plan[fname] for fname in TEXT_FIELDS]
+            # Only the html fields are read as html: in a plain text, "<a"
+            # and "b>" around a name are characters, not a tag hiding it.
+            texts = [
+                html2plaintext(plan[fname] or "")
+                if plan._fields[fname].type == "html"
+                else plan[fname] or ""
+                for fname in TEXT_FIELDS
+            ]
             for role in plan.role_ids:
-                texts += [role.name, role.holder, role.organisation, role.mandate]
-            plain = " ".join(
-                html2plaintext(text) if "<" in (text or "") else (text or "") for text in texts
-            )
+                texts += [role.name or "", role.holder or "", role.organisation or ""]
+                texts.append(role.mandate or "")
+            plain = " ".join(texts)
             if not plain.strip():
                 continue
             if PERSONAL_REFERENCE.search(plain):
@@ -324,6 +330,11 @@ class DonProjectPlan(models.Model):
             raise UserError(
                 _("The version, status and adoption of a project plan are set by its buttons.")
             )
+        if "project_id" in vals and self.filtered(
+            lambda plan: plan.project_id.id != vals["project_id"]
+        ):
+            # The version number counts the versions of one project.
+            raise UserError(_("A version of the project plan stays with its project."))
         if self.filtered(lambda plan: plan.state != "draft"):
             raise UserError(
                 _(

@@ -8,11 +8,21 @@ Dutch; the yearly evaluation refers to the version in force."""
 
 import re
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..models.don_driehoek_meeting import PERSONAL_REFERENCE
 from .common import DonBestuurCommon
+
+# Text a project leader might type or paste: any printable character except
+# NUL (refused by PostgreSQL before any check of ours).
+texts = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60
+)
 
 PLAN_MODELS = ("don.project.plan", "don.project.plan.role")
 
@@ -102,6 +112,10 @@ class TestPlanVersions(PlanCommon):
                 with self.assertRaises(UserError):
                     self.v1.copy(default=vals)
         self.assertEqual((self.v1.version, self.v1.state), (1, "draft"))
+        # The number counts the versions of one project: a version stays with it.
+        with self.assertRaises(UserError):
+            self.v1.write({"project_id": self.other_project.id, "goal_ids": [Command.clear()]})
+        self.v1.write({"project_id": self.project.id, "area_note": "Heel Testdorp"})
 
     def test_adopt_supersedes_the_version_in_force(self):
         self.v1.action_adopt()
@@ -205,11 +219,45 @@ class TestPlanVersions(PlanCommon):
             {"target_group_definition": f"<p>Zoals {self.youth_a.name}.</p>"},
             {"area_note": f"Rond het huis van {self.youth_b.name}"},
             {"agreements": f"<p>Eerst {self.case_a.reference} bespreken.</p>"},
+            # A plain text is not html: a name between "<" and ">" is no tag.
+            {"area_note": f"<b {self.youth_a.name}>"},
+            {"target_group": f"<{self.youth_b.name}>"},
         ):
             with self.subTest(vals=vals), self.assertRaises(ValidationError):
                 self.plan(**vals)
         with self.assertRaises(ValidationError):
             self.v1.role_ids.mandate = f"Volgt {self.youth_a.name}"
+
+
+@tagged("post_install", "-at_install")
+class TestPlanTextProperties(PlanCommon):
+    """Generated texts: a name of the register anywhere in any field, in any
+    case, is refused; other text is kept as typed."""
+
+    @settings(max_examples=40, deadline=None)
+    @given(
+        before=texts,
+        after=texts,
+        fname=st.sampled_from(["area_note", "target_group", "name"]),
+        upper=st.booleans(),
+    )
+    def test_a_registered_name_is_always_refused(self, before, after, fname, upper):
+        name = self.youth_a.name.upper() if upper else self.youth_a.name
+        with self.env.cr.savepoint(), self.assertRaises(ValidationError):
+            self.v1.write({fname: f"{before}{name}{after}"})
+        self.assertNotIn(self.youth_a.name.lower(), (self.v1[fname] or "").lower())
+
+    @settings(max_examples=40, deadline=None)
+    @given(text=texts.filter(lambda t: t.strip()))
+    def test_other_text_is_kept(self, text):
+        plain = text.lower()
+        assume(not PERSONAL_REFERENCE.search(text))
+        names = self.env["don.youth"].search([("company_id", "=", self.company_a.id)])
+        assume(not any(len(n) > 3 and n.lower() in plain for n in names.mapped("name")))
+        with self.env.cr.savepoint():
+            self.v1.write({"area_note": text})
+            self.v1.invalidate_recordset(["area_note"])
+            self.assertEqual(self.v1.area_note, text)
 
 
 @tagged("post_install", "-at_install", "don_security")
