@@ -8,7 +8,7 @@ Dutch; the yearly evaluation refers to the version in force."""
 
 import re
 
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from odoo import Command
@@ -248,12 +248,11 @@ class TestPlanTextProperties(PlanCommon):
         self.assertNotIn(self.youth_a.name.lower(), (self.v1[fname] or "").lower())
 
     @settings(max_examples=40, deadline=None)
-    @given(text=texts.filter(lambda t: t.strip()))
+    @given(text=texts.filter(lambda t: t.strip() and not PERSONAL_REFERENCE.search(t)))
     def test_other_text_is_kept(self, text):
-        plain = text.lower()
-        assume(not PERSONAL_REFERENCE.search(text))
         names = self.env["don.youth"].search([("company_id", "=", self.company_a.id)])
-        assume(not any(len(n) > 3 and n.lower() in plain for n in names.mapped("name")))
+        if any(len(n) > 3 and n.lower() in text.lower() for n in names.mapped("name")):
+            return  # names a young person by chance: refused, as the test above shows
         with self.env.cr.savepoint():
             self.v1.write({"area_note": text})
             self.v1.invalidate_recordset(["area_note"])
