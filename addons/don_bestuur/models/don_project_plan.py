@@ -84,7 +84,9 @@ class DonProjectPlan(models.Model):
         default="draft",
         copy=False,
         index=True,
-        tracking=True,
+        # Not tracked: the adoption and the superseding are posted as
+        # messages in the user's language (a tracked selection keeps the
+        # label of the moment, English in the demo data).
     )
     adopted_by_id = fields.Many2one("res.users", string="Adopted by", readonly=True, copy=False)
     adopted_on = fields.Datetime(string="Adopted on", readonly=True, copy=False)
@@ -397,6 +399,13 @@ class DonProjectPlan(models.Model):
             plan.write(
                 {STATUS_KEY: {"state": "adopted", "adopted_by_id": self.env.uid, "adopted_on": now}}
             )
+            plan.message_post(
+                body=_(
+                    "Adopted by %(user)s: version %(version)s is the project plan in force.",
+                    user=self.env.user.name,
+                    version=plan.version,
+                )
+            )
             if current:
                 current.message_post(
                     body=_("Superseded by version %(version)s.", version=plan.version)
@@ -447,4 +456,4 @@ class DonProjectPlan(models.Model):
     def _don_demo_adopt(self, plan_ids, user_xmlid):
         """Demo data: adopt the versions as the demo project leader."""
         user = self.env.ref(user_xmlid)
-        self.browse(plan_ids).with_user(user).action_adopt()
+        self.browse(plan_ids).with_user(user).with_context(lang=user.lang).action_adopt()

@@ -136,6 +136,10 @@ class TestPlanVersions(PlanCommon):
             1,
         )
         self.assertIn("Superseded by version 2", self.v1.message_ids[0].body)
+        self.assertIn(
+            f"Adopted by {self.pl.name}: version 2 is the project plan in force",
+            v2.message_ids[0].body,
+        )
         # An older concept cannot overrule the version in force.
         with self.assertRaises(UserError):
             self.v1.action_adopt()
