@@ -4,7 +4,7 @@
     "name": "DON Bestuur",
     "summary": "DON approach against jonge aanwas: the mayor's measures (gezag), "
     "the Burgemeester role and the Driehoek",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.1.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
     "website": "https://github.com/don-for-odoo/don",
@@ -30,6 +30,10 @@
         "views/don_budget_line_views.xml",
         "views/don_period_report_views.xml",
         "report/don_period_report_reports.xml",
+        "report/don_project_plan_reports.xml",
+        "views/don_project_plan_views.xml",
+        "views/project_project_views.xml",
+        "views/don_evaluation_views.xml",
         "views/don_bestuur_menus.xml",
     ],
     "assets": {
@@ -39,5 +43,6 @@
     },
     "demo": [
         "demo/don_bestuur_demo.xml",
+        "demo/don_project_plan_demo.xml",
     ],
 }

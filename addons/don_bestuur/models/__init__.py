@@ -14,5 +14,9 @@ from . import don_funding_deadline
 from . import don_budget_line
 from . import don_budget_entry
 from . import don_period_theme
+from . import don_project_plan
+from . import don_project_plan_role
+from . import don_evaluation
+from . import project_project
 from . import res_users
 from . import ir_ui_menu

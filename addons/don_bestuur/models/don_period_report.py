@@ -1,5 +1,7 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, time
+
 from odoo import fields, models
 
 
@@ -64,3 +66,24 @@ class DonPeriodReport(models.Model):
             for source, values in sorted(per_source.items(), key=lambda item: item[0].display_name)
         ]
         return lines, sources, tuple(total)
+
+    def _plans_in_force(self):
+        """The project plan versions in force at the end of the report's
+        period (adopted by then and not yet superseded), of its
+        municipality, read as the current user. Taken from the adoption
+        history, which no one can change: a reprint shows the same."""
+        self.ensure_one()
+        if not self.date_to or not self.env["don.project.plan"].has_access("read"):
+            return self.env["don.project.plan"]
+        end = datetime.combine(self.date_to, time.max)
+        return self.env["don.project.plan"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("state", "!=", "draft"),
+                ("adopted_on", "<=", end),
+                "|",
+                ("superseded_on", "=", False),
+                ("superseded_on", ">", end),
+            ],
+            order="project_id, version",
+        )

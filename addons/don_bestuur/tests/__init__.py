@@ -8,3 +8,4 @@ from . import test_ui
 from . import test_budget
 from . import test_themes
 from . import test_period_report_mayor
+from . import test_project_plan

@@ -1,6 +1,8 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields
+from unittest.mock import patch
+
+from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
 from .common import DonBestuurCommon
@@ -74,3 +76,53 @@ class TestMayorPeriodReportTourOnDemo(HttpCase):
             "don_bestuur_mayor_period_report_tour",
             login=mayor.login,
         )
+
+
+class TestProjectPlanTour(HttpCase, DonBestuurCommon):
+    def test_new_version_adopt_and_print_tour(self):
+        project = self.env["project.project"].create(
+            {"name": "DON Plandorp", "is_don_project": True, "company_id": self.company_a.id}
+        )
+        v1 = (
+            self.env["don.project.plan"]
+            .with_user(self.pl)
+            .create(
+                {
+                    "name": "Projectplan DON Plandorp",
+                    "project_id": project.id,
+                    "company_id": self.company_a.id,
+                    "aim_preventie": "<p>Voorlichting op scholen.</p>",
+                    "is_pilot": True,
+                    "pilot_date_start": "2026-01-01",
+                    "pilot_date_end": "2026-12-31",
+                    "role_ids": [
+                        Command.create(
+                            {"name": "Projectleider", "mandate": "Beslist over het budget."}
+                        )
+                    ],
+                }
+            )
+        )
+        v1.action_adopt()
+        # Without wkhtmltopdf the client shows the HTML report in the page.
+        with patch.object(
+            self.registry["ir.actions.report"], "get_wkhtmltopdf_state", lambda self: "install"
+        ):
+            self.start_tour(
+                f"/odoo/action-don_bestuur.don_project_plan_action?cids={self.company_a.id}",
+                "don_project_plan_tour",
+                login="t_pl",
+            )
+        v2 = self.env["don.project.plan"].search(
+            [("project_id", "=", project.id), ("version", "=", 2)]
+        )
+        self.assertEqual(v2.state, "adopted")
+        self.assertEqual(v2.adopted_by_id, self.pl)
+        self.assertEqual(v2.previous_id, v1)
+        self.assertEqual(v1.state, "superseded")
+        self.assertIn("sportverenigingen", v2.aim_preventie)
+        self.assertEqual(v2.target_group, "Jongeren van 10 tot 23 jaar in heel Testdorp")
+        self.assertEqual(str(v2.pilot_date_end), "2027-06-30")
+        self.assertIn("Anderhalf jaar", v2.pilot_scope)
+        self.assertEqual(v2.role_ids.mandate, "Beslist over het budget.")
+        self.assertEqual(project.don_plan_id, v2)

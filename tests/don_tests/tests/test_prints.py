@@ -261,6 +261,23 @@ class TestPrints(TransactionCase):
         self.assertMarked(pages, "letter of the mayor", confidential=True)
         self.assertDutch(pages, "letter of the mayor")
 
+    def test_project_plan(self):
+        if "don.project.plan" not in self.env:
+            self.skipTest("don_bestuur is not installed")
+        plan = self.env.ref("don_bestuur.plan_eemvoorde_v1")
+        for xmlid in ("don_core.user_projectleider", "don_bestuur.user_burgemeester"):
+            reader = self.user(xmlid)
+            _path, pages = self.render("don_bestuur.action_report_don_project_plan", plan, reader)
+            # A policy document without personal data: page numbers, no marking.
+            self.assertMarked(pages, f"project plan for {reader.login}", confidential=False)
+            self.assertDutch(pages, f"project plan for {reader.login}")
+            text = " ".join(" ".join(pages).split())
+            self.assertIn("Stip op de horizon", text)
+            self.assertIn("Versie 1", text)
+            self.assertEqual(plan.state, "adopted", "the demo plan in force is version 1")
+            self.assertIn("Vastgesteld", text)
+            self.assertIn("Rollen en mandaten in het Kernteam", text)
+
     # ------------------------------------------------------------------
     # Privacy
     # ------------------------------------------------------------------
