@@ -31,14 +31,9 @@ from odoo.tools import config
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
-from bench_core import (  # noqa: E402
-    CONTEXT,
-    SCALES,
-    QueryRecorder,
-    enable_2fa,
-    log,
-    prepare_database,
-)
+from donbench import log  # noqa: E402
+from donbench.generation import CONTEXT, SCALES, prepare_database  # noqa: E402
+from donbench.measure import QueryRecorder, enable_2fa  # noqa: E402
 
 FLOOR_MS = 1000.0
 AIM_MS = 300.0

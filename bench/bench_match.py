@@ -34,8 +34,10 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
 
-import bench_core as core  # noqa: E402
 import bench_signalen as sig  # noqa: E402
+from donbench import db as bench_db  # noqa: E402
+from donbench import generation as core  # noqa: E402
+from donbench.generation import CONTEXT  # noqa: E402
 
 import odoo  # noqa: E402
 import odoo.modules.registry  # noqa: E402
@@ -55,7 +57,7 @@ def log(message):
 
 
 def prepare(args):
-    if args.reuse and core.db_exists(args.database):
+    if args.reuse and bench_db.db_exists(args.database):
         registry = odoo.modules.registry.Registry(args.database)
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
@@ -63,18 +65,18 @@ def prepare(args):
             if found and json.loads(found).get("signals") == args.signals:
                 log(f"==> reusing {args.database}")
                 return json.loads(found)
-    if core.db_exists(args.database):
+    if bench_db.db_exists(args.database):
         if "bench" not in args.database:
             raise SystemExit(f"refusing to drop {args.database}: its name has no 'bench'")
-        core.drop_db(args.database)
+        bench_db.drop_db(args.database)
     log(f"==> installing don_signalen in {args.database}")
     started = time.perf_counter()
-    core.run_odoo(args.config, args.database, "-i", "don_signalen", "--without-demo=all")
+    bench_db.run_odoo(args.config, args.database, "-i", "don_signalen", "--without-demo=all")
     install_s = time.perf_counter() - started
     registry = odoo.modules.registry.Registry(args.database)
     rng = random.Random(SEED)
     with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, dict(core.CONTEXT))
+        env = api.Environment(cr, SUPERUSER_ID, dict(CONTEXT))
         started = time.perf_counter()
         companies = core.create_companies(env, 1)
         munis, domain_ids = core.create_users(env, companies)
@@ -98,7 +100,7 @@ def prepare(args):
             "data_s": data_s,
         }
         env["ir.config_parameter"].set_param(MARKER_KEY, json.dumps(marker))
-    core.vacuum_analyze(args.database)
+    bench_db.vacuum_analyze(args.database)
     sig._vacuum(args.database, ("don_signal", "don_signal_youth_rel", "don_case_note", "don_case"))
     return marker
 
@@ -125,7 +127,7 @@ def measure(args):
     registry = odoo.modules.registry.Registry(args.database)
     results = {}
     with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, dict(core.CONTEXT, don_signal_no_feedback=True))
+        env = api.Environment(cr, SUPERUSER_ID, dict(CONTEXT, don_signal_no_feedback=True))
         Match = env["don.match"]
         cr.execute(
             """SELECT c.youth_id, c.id FROM don_case c

@@ -36,13 +36,8 @@ from odoo.tools import config
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
-from bench_core import (  # noqa: E402
-    SCALES,
-    copy_rows,
-    log,
-    next_id,
-    prepare_database,
-)
+from donbench import log  # noqa: E402
+from donbench.generation import SCALES, copy_rows, next_id, prepare_database  # noqa: E402
 
 MARKER_KEY = "don_bench_retention.chatter.v2"
 SEED = 20260120

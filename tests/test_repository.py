@@ -15,6 +15,7 @@ import os
 import re
 import struct
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -439,3 +440,22 @@ def test_prod_build_context():
     dockerfile = (DOCKER / "Dockerfile").read_text(encoding="utf-8")
     for source in re.findall(r"^COPY (?:--\S+ )*(\S+) ", dockerfile, re.M):
         assert source in allowed, f"the Dockerfile copies {source}, outside the context"
+
+
+BENCH_SCRIPTS = sorted((ROOT / "bench").glob("bench_*.py"))
+
+
+@pytest.mark.parametrize("script", BENCH_SCRIPTS, ids=lambda path: path.name)
+def test_bench_script_starts(script):
+    """Every benchmark in bench/ imports what it uses (a refactoring of the
+    shared bench library once broke two of them unnoticed)."""
+    result = subprocess.run(
+        [sys.executable, str(script), "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "usage:" in result.stdout
