@@ -52,6 +52,10 @@ WORKFLOW_FIELDS = {
 # Fields that can make a signal part of a match between domains.
 MATCH_FIELDS = {"youth_ids", "case_id", "neighbourhood_id", "category_id", "date_received"}
 DEFAULT_FEEDBACK_DAYS = 5
+# The confirmations of receipt are prepared together, this long after the
+# first report of a batch (a burst of reports does not compete with the
+# rendering of their e-mails, and one job renders them all).
+FEEDBACK_BATCH_SECONDS = 30
 DEFAULT_DUPLICATE_DAYS = 30
 DEFAULT_TEXT_DAYS = 7
 DUPLICATE_LIMIT = 10
@@ -219,7 +223,7 @@ class DonSignal(models.Model):
         copy=False,
         index="btree_not_null",
         help="The confirmation of receipt is being prepared by the mail queue: it leaves "
-        "within a minute of the signal being saved.",
+        "within two minutes of the signal being saved.",
     )
     feedback_not_reached = fields.Boolean(
         string="Reporter not reached",
@@ -589,10 +593,19 @@ class DonSignal(models.Model):
             return
         # sudo: a flag of the system's own mail job on the signals the caller
         # has just created; it holds no content.
-        recipients.sudo().with_context(tracking_disable=True).write(
-            {"feedback_queued": fields.Datetime.now()}
+        now = fields.Datetime.now()
+        recipients.sudo().with_context(tracking_disable=True).write({"feedback_queued": now})
+        # sudo: the system's own job; only its schedule is read and written.
+        cron = self.env.ref("don_signalen.ir_cron_signal_feedback_send").sudo()
+        # One run for a batch: when a run is already planned far enough
+        # ahead to see this report committed, no second one is asked for
+        # (the job's interval is the safety net).
+        self.env.cr.execute(
+            "SELECT 1 FROM ir_cron_trigger WHERE cron_id = %s AND call_at > %s LIMIT 1",
+            [cron.id, now + timedelta(seconds=5)],
         )
-        self.env.ref("don_signalen.ir_cron_signal_feedback_send").sudo()._trigger()
+        if not self.env.cr.fetchone():
+            cron._trigger(at=now + timedelta(seconds=FEEDBACK_BATCH_SECONDS))
 
     @api.model
     def _cron_don_send_queued_feedback(self, limit=200):

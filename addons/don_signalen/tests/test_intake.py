@@ -289,7 +289,7 @@ class TestWebIntakeQueries(IntakeCommon):
         # don_core and don_signalen take part in creating a signal; the
         # detection of matches between domains is one query here; the confirmation
         # to the reporter is queued, see test_received_feedback_on_create).
-        with self.assertQueryCount(24):
+        with self.assertQueryCount(23):
             signal = Intake._submit(dict(values), [], partner=partner)
             self.env.flush_all()
         self.assertTrue(signal.reference)

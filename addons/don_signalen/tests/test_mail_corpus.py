@@ -235,7 +235,7 @@ class TestMailCorpus(SignalTestCommon):
         Thread.message_process(False, raw_mail(body=body, content_type=content_type))
         Thread.message_process(False, raw_mail(headers=["Auto-Submitted: auto-replied"]))
         self.env.invalidate_all()
-        with self.assertQueryCount(__system__=44):
+        with self.assertQueryCount(__system__=43):
             Thread.message_process(False, raw_mail(body=body, content_type=content_type))
             self.env.flush_all()
         self.env.invalidate_all()

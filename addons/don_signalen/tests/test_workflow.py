@@ -9,6 +9,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from ..models.don_signal import FEEDBACK_BATCH_SECONDS
 from .common import SignalTestCommon
 
 
@@ -69,7 +70,23 @@ class TestSignalWorkflow(SignalTestCommon):
         self.assertFalse(self._mails(signal))
         self.assertTrue(signal.feedback_queued)
         cron = self.env.ref("don_signalen.ir_cron_signal_feedback_send")
-        self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]))
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+        self.assertEqual(len(triggers), 1)
+        self.assertLessEqual(
+            triggers.call_at, fields.Datetime.now() + timedelta(seconds=FEEDBACK_BATCH_SECONDS)
+        )
+        # A second report in the same batch asks for no second run.
+        self.env["don.signal"].with_user(self.prof_soc).create(
+            {
+                "name": "Nog een",
+                "description": "Zelfde plek",
+                "channel_id": self.ch_school.id,
+                "reporter_partner_id": self.school.id,
+                "domain_id": self.dom_soc.id,
+                "company_id": self.company_a.id,
+            }
+        )
+        self.assertEqual(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]), triggers)
         self.env["don.signal"]._cron_don_send_queued_feedback()
         self.assertFalse(signal.feedback_queued)
         mail = self._mails(signal)
