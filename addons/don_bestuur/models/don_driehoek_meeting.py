@@ -4,7 +4,8 @@ import re
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, html2plaintext
+from odoo.tools import SQL
+from odoo.tools.mail import html_to_inner_content
 
 # Register and case numbers (don_core sequences JGD-00001, CAS-2026-0001)
 # and measure numbers of this addon: a Driehoek record names none of them.
@@ -69,7 +70,18 @@ class DonDriehoekMeeting(models.Model):
         without reading it: only whether a name occurs is used, and the
         refusal names none (the user may not see that young person)."""
         for company, texts in items:
-            plain = " ".join(html2plaintext(t) if "<" in (t or "") else (t or "") for t in texts)
+            # Each text as typed and, when it may be html, without its tags:
+            # a name hidden between '<' and '>' in a plain text (read as html
+            # it would vanish) and a name split by tags or marked bold in an
+            # html text (as plain text it would read "Noah <b>Verbeek</b>")
+            # are both found.
+            parts = []
+            for text in texts:
+                text = text or ""
+                parts.append(text)
+                if "<" in text:
+                    parts.append(html_to_inner_content(text))
+            plain = " ".join(" ".join(part.split()) for part in parts)
             if not plain.strip():
                 continue
             if PERSONAL_REFERENCE.search(plain):

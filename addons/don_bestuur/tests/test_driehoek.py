@@ -45,6 +45,16 @@ class TestDriehoek(DonBestuurCommon):
         meeting = self.meeting()
         with self.assertRaises(ValidationError):
             meeting.write({"decision_ids": [(0, 0, {"name": "Gesprek met Liam de Groot"})]})
+        # A name hidden between '<' and '>' in a plain text, split by tags
+        # or marked bold in an html text, or with odd spacing: still found.
+        with self.assertRaises(ValidationError):
+            self.meeting(participants="Burgemeester <b Noah Verbeek>")
+        with self.assertRaises(ValidationError):
+            self.meeting(priorities="<p>Noah <b>Verbeek</b> bij het station</p>")
+        with self.assertRaises(ValidationError):
+            self.meeting(priorities="<p>No<span>ah</span>   Verbeek</p>")
+        with self.assertRaises(ValidationError):
+            meeting.write({"decision_ids": [(0, 0, {"name": "Gesprek met <Liam de Groot>"})]})
         # A young person of another municipality is not matched (and not
         # revealed): the check is per municipality.
         self.assertTrue(self.meeting(priorities="<p>Zara Veenstra</p>"))
