@@ -62,6 +62,21 @@ class DonDriehoekMeeting(models.Model):
         )
 
     @api.model
+    def _don_plain_text(self, texts):
+        """The texts as one string to check: each as typed and, when it may
+        be html, without its tags, whitespace collapsed. A name or number
+        hidden between '<' and '>' in a plain text (read as html it would
+        vanish) and one split by tags or marked bold in an html text (as
+        plain text it reads "Noah <b>Verbeek</b>") are both found."""
+        parts = []
+        for text in texts:
+            text = text or ""
+            parts.append(text)
+            if "<" in text:
+                parts.append(html_to_inner_content(text))
+        return " ".join(" ".join(part.split()) for part in parts)
+
+    @api.model
     def _don_check_no_personal_data(self, items):
         """Refuse texts that name a case or register number, or the full
         name of a young person of the municipality's register.
@@ -70,18 +85,7 @@ class DonDriehoekMeeting(models.Model):
         without reading it: only whether a name occurs is used, and the
         refusal names none (the user may not see that young person)."""
         for company, texts in items:
-            # Each text as typed and, when it may be html, without its tags:
-            # a name hidden between '<' and '>' in a plain text (read as html
-            # it would vanish) and a name split by tags or marked bold in an
-            # html text (as plain text it would read "Noah <b>Verbeek</b>")
-            # are both found.
-            parts = []
-            for text in texts:
-                text = text or ""
-                parts.append(text)
-                if "<" in text:
-                    parts.append(html_to_inner_content(text))
-            plain = " ".join(" ".join(part.split()) for part in parts)
+            plain = self._don_plain_text(texts)
             if not plain.strip():
                 continue
             if PERSONAL_REFERENCE.search(plain):

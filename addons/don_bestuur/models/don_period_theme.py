@@ -5,7 +5,6 @@ import re
 from odoo import _, api, fields, models
 from odoo.addons.don_core.models.don_intervention_type import LINES
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import html2plaintext
 
 # A number in a text: digits, possibly with a thousands separator.
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
@@ -58,7 +57,7 @@ class DonPeriodTheme(models.Model):
             self.env["don.driehoek.meeting"]._don_check_no_personal_data(
                 [(theme.company_id, texts)]
             )
-            plain = " ".join(html2plaintext(t) if "<" in (t or "") else (t or "") for t in texts)
+            plain = self.env["don.driehoek.meeting"]._don_plain_text(texts)
             for number in NUMBER.findall(plain):
                 digits = number.replace(".", "").replace(",", "")
                 if 0 < int(digits) < threshold:

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, html2plaintext
+from odoo.tools import SQL
 
 from .don_driehoek_meeting import PERSONAL_REFERENCE
 
@@ -244,18 +244,12 @@ class DonProjectPlan(models.Model):
         without reading it: only whether a name occurs is used, and the
         refusal names none (the user may not see that young person)."""
         for plan in self:
-            # Only the html fields are read as html: in a plain text, "<a"
-            # and "b>" around a name are characters, not a tag hiding it.
-            texts = [
-                html2plaintext(plan[fname] or "")
-                if plan._fields[fname].type == "html"
-                else plan[fname] or ""
-                for fname in TEXT_FIELDS
-            ]
+            # Each text as typed and without its tags (see _don_plain_text).
+            texts = [plan[fname] or "" for fname in TEXT_FIELDS]
             for role in plan.role_ids:
                 texts += [role.name or "", role.holder or "", role.organisation or ""]
                 texts.append(role.mandate or "")
-            plain = " ".join(texts)
+            plain = self.env["don.driehoek.meeting"]._don_plain_text(texts)
             if not plain.strip():
                 continue
             if PERSONAL_REFERENCE.search(plain):

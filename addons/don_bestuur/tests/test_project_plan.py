@@ -226,6 +226,9 @@ class TestPlanVersions(PlanCommon):
             # A plain text is not html: a name between "<" and ">" is no tag.
             {"area_note": f"<b {self.youth_a.name}>"},
             {"target_group": f"<{self.youth_b.name}>"},
+            # An html text: a name split by a tag or marked bold is still found.
+            {"target_group_definition": "<p>Noah <b>Verbeek</b> en anderen</p>"},
+            {"aim_preventie": "<p>No<span>ah</span>  Verbeek</p>"},
         ):
             with self.subTest(vals=vals), self.assertRaises(ValidationError):
                 self.plan(**vals)
