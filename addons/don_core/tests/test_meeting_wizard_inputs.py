@@ -58,6 +58,15 @@ TEXT = st.text(
     max_size=40,
 )
 ODD_IDS = st.one_of(st.integers(min_value=-3, max_value=0), st.just(2**31 - 1))
+# Guests per item: (guest index, item index, confirmed the statement).
+GUEST_PLANS = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=2),
+        st.integers(min_value=0, max_value=3),
+        st.booleans(),
+    ),
+    max_size=6,
+)
 SETTINGS = settings(
     max_examples=15,
     deadline=None,
@@ -417,14 +426,7 @@ class TestMeetingWizardInputs(DonTestCommon):
     # ------------------------------------------------------------------
     @SETTINGS
     @given(
-        plan=st.lists(
-            st.tuples(
-                st.integers(min_value=0, max_value=2),
-                st.integers(min_value=0, max_value=3),
-                st.booleans(),
-            ),
-            max_size=6,
-        ),
+        plan=GUEST_PLANS,
         names=st.lists(TEXT, min_size=4, max_size=4),
         pick=st.lists(st.integers(min_value=0, max_value=20), max_size=4),
         extra_ids=st.lists(ODD_IDS, max_size=2),
@@ -477,14 +479,7 @@ class TestMeetingWizardInputs(DonTestCommon):
 
     @SETTINGS
     @given(
-        plan=st.lists(
-            st.tuples(
-                st.integers(min_value=0, max_value=2),
-                st.integers(min_value=0, max_value=3),
-                st.booleans(),
-            ),
-            max_size=6,
-        ),
+        plan=GUEST_PLANS,
     )
     def test_sent_extracts_hold_only_attended_items(self, plan):
         def example():

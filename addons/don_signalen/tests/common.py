@@ -104,3 +104,15 @@ class SignalTestCommon(DonTestCommon):
             )
         )
         cls.kernteam = cls.pl | cls.kt_vei | cls.kt_soc | cls.kt_pol | cls.kt_om
+
+
+class SignalLogCommon(SignalTestCommon):
+    """Signals and the access log entries a test writes (new_logs)."""
+
+    def setUp(self):
+        super().setUp()
+        self.Log = self.env["don.access.log"]
+        self.last = self.Log.search([], limit=1).id or 0
+
+    def new_logs(self):
+        return self.Log.search([("id", ">", self.last)])

@@ -3,20 +3,12 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import SignalTestCommon
+from .common import SignalLogCommon
 
 
 @tagged("post_install", "-at_install", "don_privacy")
-class TestSignalAccessLog(SignalTestCommon):
+class TestSignalAccessLog(SignalLogCommon):
     """Opening a signal (names and free text) is a consultation."""
-
-    def setUp(self):
-        super().setUp()
-        self.Log = self.env["don.access.log"]
-        self.last = self.Log.search([], limit=1).id or 0
-
-    def new_logs(self):
-        return self.Log.search([("id", ">", self.last)])
 
     def test_signal_form_logs_once_with_its_young_person(self):
         self.sig_soc.with_user(self.kt_soc).web_read({"name": {}, "description": {}})

@@ -6,24 +6,16 @@ from odoo.addons.don_core.tests.common import pdf_text
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from .common import SignalTestCommon
+from .common import SignalLogCommon, SignalTestCommon
 
 REPORT = "don_signalen.action_report_don_signal"
 
 
 @tagged("post_install", "-at_install", "don_privacy")
-class TestSignalPrint(SignalTestCommon):
+class TestSignalPrint(SignalLogCommon):
     """A professional handling a signal prints it for the Kernteam file:
     the real PDF, one "print" entry in the access log; a user who may not
     see the signal cannot print it and leaves no entry."""
-
-    def setUp(self):
-        super().setUp()
-        self.Log = self.env["don.access.log"]
-        self.last = self.Log.search([], limit=1).id or 0
-
-    def new_logs(self):
-        return self.Log.search([("id", ">", self.last)])
 
     def test_handler_prints_the_signal_once_logged(self):
         text = pdf_text(self, REPORT, self.sig_soc, self.kt_soc)
