@@ -655,7 +655,9 @@ class DonSignal(models.Model):
                 _logger.exception("Feedback e-mail for signal %s could not be prepared", signal.id)
                 continue
             signal.sudo().message_post(  # sudo: note without content, see DEVELOP.md
-                body=_("Feedback sent to the reporter: %(kind)s", kind=template.name),
+                # In the reporters' language as the mail, also when the mail
+                # queue's job (its user in English) sends it.
+                body=template.env._("Feedback sent to the reporter: %(kind)s", kind=template.name),
                 message_type="notification",
                 subtype_xmlid="mail.mt_note",
                 author_id=self.env.ref("base.partner_root").id,

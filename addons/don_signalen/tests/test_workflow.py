@@ -87,8 +87,13 @@ class TestSignalWorkflow(SignalTestCommon):
             }
         )
         self.assertEqual(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]), triggers)
-        self.env["don.signal"]._cron_don_send_queued_feedback()
+        # The job runs as a user whose language is English: the note on the
+        # signal is Dutch all the same.
+        self.env["don.signal"].with_context(lang="en_US")._cron_don_send_queued_feedback()
         self.assertFalse(signal.feedback_queued)
+        notes = " ".join(str(body) for body in signal.message_ids.mapped("body"))
+        self.assertIn("Terugkoppeling verstuurd aan de melder", notes)
+        self.assertNotIn("Feedback sent", notes)
         mail = self._mails(signal)
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.email_to, "zorg@testcollege.example")
