@@ -543,6 +543,8 @@ class DonAccess(models.AbstractModel):
     def _update_copies(self, records):
         """The record's active flag and copied fields, again in its rows
         (archiving or a change of a copied field changes nobody's access)."""
+        if not records:
+            return
         self.env.flush_all()
         columns, values = self._sql_copied(records)
         self.env.cr.execute(

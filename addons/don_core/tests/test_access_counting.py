@@ -201,6 +201,27 @@ class TestAccessCounting(DonTestCommon):
         self.case_a.write({"stage": "afgesloten", "closing_reason": "moved", "date_closed": day})
         self.assertEqual(Case.search_count([("stage", "!=", "afgesloten")]), open_before - 1)
 
+    def test_writing_a_copied_field_on_no_records(self):
+        """A server action or an import that writes a date or stage on an
+        empty selection did nothing in the ORM but failed in SQL ('IN ()')."""
+        models = [
+            name
+            for name, model in self.env.registry.items()
+            if not model._abstract and getattr(model, "_don_access_copied", None)
+        ]
+        self.assertIn("don.case", models)
+        for model in models:
+            with self.subTest(model=model):
+                records = self.env[model].browse()
+                for copied in records._don_access_copied.values():
+                    field = records._fields[copied]
+                    value = (
+                        field.selection[0][0] if field.type == "selection" else datetime.date(2026, 3, 1)
+                    )
+                    self.assertTrue(records.write({copied: value}))
+                if records._active_name:
+                    records.write({records._active_name: False})
+
     def test_counts_follow_the_relation_at_once(self):
         Case = self.env["don.case"].with_user(self.prof_soc)
         self.assertEqual(Case.search_count([]), 1)
