@@ -355,7 +355,25 @@ def measure(cr, repeat):
             ["stage", "period_start:quarter"],
         ),
         (
-            "pivot interventions line x result",
+            "pivot signals per channel x year (year figures)",
+            "don.report.signal",
+            "channel",
+            ["channel_id", "period_start:year"],
+        ),
+        (
+            "pivot cases inflow per stage x year (year figures)",
+            "don.report.case",
+            "inflow_stage",
+            ["stage", "period_start:year"],
+        ),
+        (
+            "pivot signals, grand total (year figures)",
+            "don.report.signal",
+            "total",
+            [],
+        ),
+        (
+            "pivot interventions line x result (year figures)",
             "don.report.intervention",
             "line_result",
             ["line", "result"],

@@ -216,7 +216,9 @@ class TestAccessCounting(DonTestCommon):
                 for copied in records._don_access_copied.values():
                     field = records._fields[copied]
                     value = (
-                        field.selection[0][0] if field.type == "selection" else datetime.date(2026, 3, 1)
+                        field.selection[0][0]
+                        if field.type == "selection"
+                        else datetime.date(2026, 3, 1)
                     )
                     self.assertTrue(records.write({copied: value}))
                 if records._active_name:

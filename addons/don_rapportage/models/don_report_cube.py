@@ -31,6 +31,11 @@ role can make (see readme/DEVELOP.md):
   (``don.report.frozen.cell``), with the same suppression, so later live
   figures cannot be set against the report.
 
+* **A year is a cell of its own**: a read that holds every row of a
+  calendar year shows the year's true count when knowing it leaves every
+  suppressed month undetermined (``_don_years_sql``), so totals above the
+  threshold are not hidden behind their small months.
+
 A suppressed cell publishes 0 and counts 1 in ``suppressed_cells``. The real
 number of a suppressed cell never leaves PostgreSQL, whatever the channel
 (read, search_read, read_group, export, PDF).
@@ -207,14 +212,19 @@ class DonReportCube(models.AbstractModel):
         """
 
     @api.model
-    def _don_view_sql(self):
-        keys = [column for column, _type in self._don_cube_keys]
-        key_order = ", ".join(f"{column} NULLS FIRST" for column in keys)
-        key_list = ", ".join(keys)
-        dimension_case = " ".join(
+    def _don_dimension_case(self):
+        return " ".join(
             f"WHEN {index} THEN '{dimension}'"
             for index, (dimension, _c, _k) in enumerate(self._don_cube_dimensions)
         )
+
+    @api.model
+    def _don_marked_sql(self):
+        """WITH ... up to ``marked``: every month cell with its true count n,
+        whether it is suppressed (sup), and what the rule found on the way
+        (t, is_primary, m the highest value of an extra cell, k_min)."""
+        keys = [column for column, _type in self._don_cube_keys]
+        key_order = ", ".join(f"{column} NULLS FIRST" for column in keys)
         part = "company_id, month, dim_index"
         # Per partition (municipality, month, dimension): np primary cells
         # (0 < n < t) adding up to sp; the cells of t or more in rising order
@@ -274,14 +284,153 @@ class DonReportCube(models.AbstractModel):
                        date_trunc(grain, month)::date AS period_start
                   FROM chosen
             )
+        """
+
+    @api.model
+    def _don_view_sql(self):
+        key_list = ", ".join(column for column, _type in self._don_cube_keys)
+        return f"""
+            {self._don_marked_sql()}
             SELECT ((company_id::bigint * 100000 + (period_start - DATE '2000-01-01'))
                     * 100 + dim_index) * 100000 + min(grid_index) AS id,
                    company_id, period_start,
-                   (CASE dim_index {dimension_case} END)::varchar AS dimension, {key_list},
+                   (CASE dim_index {self._don_dimension_case()} END)::varchar AS dimension,
+                   {key_list},
                    sum(CASE WHEN sup THEN 0 ELSE n END)::int AS figure,
                    sum(sup::int)::int AS suppressed_cells
               FROM marked
              GROUP BY company_id, period_start, dim_index, {key_list}
+        """
+
+    @api.model
+    def _don_parent_index(self, dim_index):
+        """The dimension a dimension adds up to: the one with the same
+        condition and no keys (itself when it has no keys), or None."""
+        _dimension, condition, dim_keys = self._don_cube_dimensions[dim_index]
+        if not dim_keys:
+            return dim_index
+        for index, (_d, other_condition, other_keys) in enumerate(self._don_cube_dimensions):
+            if other_condition == condition and not other_keys:
+                return index
+        return None
+
+    @api.model
+    def _don_years_sql(self):
+        """The published figure of every year cell (municipality, calendar
+        year, dimension, key): the true count of the year when publishing it
+        leaves every suppressed figure undetermined, else NULL (the year is
+        then only the sum of its published months, as before).
+
+        A year cell is published when
+        * its months' suppressed cells keep two possible values each once
+          the year's count is known ("col_ok"): each suppressed month lies in
+          what the rule lets whoever knows it conclude (a primary cell in
+          [1, t-1], an extra cell in [t, m], a cell of a wholly suppressed
+          partition in [0, t-1]: its 0 is no more known than its other
+          cells); a wholly suppressed cell of t or more makes the year
+          partition unpublishable ("unsafe");
+        * it is t or more (or 0);
+        * in its year partition (municipality, year, dimension) the hidden
+          year cells (below t, or not col_ok), whose sum is known from the
+          total, keep two possible values each within what their months
+          allow ([lo_sum, hi_sum], narrowed to [1, t-1] or [t, ...]). A
+          hidden year cell whose value has two possible values a < b within
+          its months' bounds leaves each of its suppressed months two values
+          too. When a hidden cell would be determined, the whole partition
+          falls back to its months;
+        * the total its dimension adds up to is published for that year (so
+          that the published cells never add up to a hidden total).
+        A partition of months may be a quarter's worth at quarter grain:
+        n_rows is the number of rows (months or quarters) the year has in
+        the view, so that a read can tell whether it covers the whole year;
+        n_keys the number of year cells of the partition and parent_figure
+        the published figure they add up to (a read of every key of a
+        dimension over a whole year shows that total).
+        """
+        keys = [column for column, _type in self._don_cube_keys]
+        key_list = ", ".join(keys)
+        parents = ", ".join(
+            f"({index}, {parent if parent is not None else 'NULL'})"
+            for index, parent in (
+                (index, self._don_parent_index(index))
+                for index in range(len(self._don_cube_dimensions))
+            )
+        )
+        return f"""
+            {self._don_marked_sql()},
+            bounded AS (
+                SELECT *, date_trunc('year', month)::date AS year,
+                       (CASE WHEN NOT sup THEN n
+                             WHEN n = 0 THEN 0
+                             WHEN is_primary THEN 1
+                             WHEN k_min < {UNBOUNDED} THEN t
+                             ELSE n END)::numeric AS lo,
+                       (CASE WHEN NOT sup THEN n
+                             WHEN n = 0 OR is_primary THEN t - 1
+                             WHEN k_min < {UNBOUNDED} THEN m
+                             ELSE n END)::numeric AS hi,
+                       (sup AND n >= t AND k_min = {UNBOUNDED}) AS unsafe
+                  FROM marked
+            ),
+            columns AS (
+                SELECT *, sum(n) OVER col AS yn, sum(lo) OVER col AS ylo,
+                       sum(hi) OVER col AS yhi
+                  FROM bounded
+                WINDOW col AS (PARTITION BY company_id, year, dim_index, {key_list})
+            ),
+            ycell AS (
+                SELECT company_id, year, dim_index, {key_list}, min(t) AS t,
+                       sum(n) AS n, sum(lo) AS lo_sum, sum(hi) AS hi_sum,
+                       count(DISTINCT period_start) AS n_rows, bool_or(unsafe) AS unsafe,
+                       bool_and(lo = hi OR GREATEST(lo, yn - (yhi - hi))
+                                           < LEAST(hi, yn - (ylo - lo))) AS col_ok
+                  FROM columns
+                 GROUP BY company_id, year, dim_index, {key_list}
+            ),
+            hidden AS (
+                SELECT *, n > 0 AND n < t AS is_small,
+                       (n > 0 AND n < t) OR NOT col_ok AS is_hidden,
+                       CASE WHEN n = 0 THEN lo_sum
+                            WHEN n < t THEN GREATEST(1, lo_sum)
+                            ELSE GREATEST(t, lo_sum) END AS h_lo,
+                       CASE WHEN n < t THEN LEAST(t - 1, hi_sum)
+                            ELSE hi_sum END AS h_hi
+                  FROM ycell
+            ),
+            hpart AS (
+                SELECT *,
+                       sum(n) FILTER (WHERE is_hidden) OVER part AS hs,
+                       sum(h_lo) FILTER (WHERE is_hidden) OVER part AS hs_lo,
+                       sum(h_hi) FILTER (WHERE is_hidden) OVER part AS hs_hi
+                  FROM hidden
+                WINDOW part AS (PARTITION BY company_id, year, dim_index)
+            ),
+            part_ok AS (
+                SELECT company_id, year, dim_index,
+                       NOT bool_or(unsafe)
+                       AND bool_and(NOT is_hidden
+                                    OR GREATEST(h_lo, hs - (hs_hi - h_hi))
+                                       < LEAST(h_hi, hs - (hs_lo - h_lo))) AS ok
+                  FROM hpart
+                 GROUP BY company_id, year, dim_index
+            ),
+            parents (dim_index, parent_index) AS (VALUES {parents})
+            SELECT y.company_id, y.year,
+                   (CASE y.dim_index {self._don_dimension_case()} END)::varchar AS dimension,
+                   {", ".join(f"y.{column}" for column in keys)}, y.n_rows::int AS n_rows,
+                   (CASE WHEN NOT y.is_hidden AND p.ok AND COALESCE(pp.ok, TRUE)
+                         THEN y.n END)::int AS figure,
+                   (count(*) OVER (PARTITION BY y.company_id, y.year, y.dim_index))::int
+                       AS n_keys,
+                   (CASE WHEN pp.ok AND NOT pc.is_hidden THEN pc.n END)::int AS parent_figure
+              FROM hidden y
+              JOIN part_ok p ON p.company_id = y.company_id AND p.year = y.year
+                            AND p.dim_index = y.dim_index
+              JOIN parents d ON d.dim_index = y.dim_index
+              LEFT JOIN part_ok pp ON pp.company_id = y.company_id AND pp.year = y.year
+                                  AND pp.dim_index = d.parent_index
+              LEFT JOIN hidden pc ON pc.company_id = y.company_id AND pc.year = y.year
+                                 AND pc.dim_index = d.parent_index
         """
 
     @api.model
@@ -361,6 +510,30 @@ class DonReportCube(models.AbstractModel):
                 SQL.identifier(function),
             )
         )
+        years = f"{self._table}_years"
+        year_columns = ", ".join(
+            [
+                "company_id integer",
+                "year date",
+                "dimension varchar",
+                *(f"{column} {sql_type}" for column, sql_type in self._don_cube_keys),
+                "n_rows integer",
+                "figure integer",
+                "n_keys integer",
+                "parent_figure integer",
+            ]
+        )
+        self.env.cr.execute(
+            SQL(
+                "DROP FUNCTION IF EXISTS %s(); "
+                "CREATE FUNCTION %s() RETURNS TABLE (%s) LANGUAGE sql STABLE "
+                "SET jit = off AS $don$ %s $don$",
+                SQL.identifier(years),
+                SQL.identifier(years),
+                SQL(year_columns),  # built from class constants only
+                SQL(self._don_years_sql()),  # built from class constants only
+            )
+        )
 
     @api.model
     def _don_with_dimension(self, domain, groupby):
@@ -380,9 +553,149 @@ class DonReportCube(models.AbstractModel):
         self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
     ):
         domain = self._don_with_dimension(domain, groupby)
-        return super()._read_group(
+        result = super()._read_group(
             domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
         )
+        if self._don_year_groups(groupby, aggregates, having):
+            result = self._don_with_year_figures(domain, list(groupby), list(aggregates), result)
+        return result
+
+    @api.model
+    def _don_year_groups(self, groupby, aggregates, having):
+        """Whether a grouping can hold whole years: no grouping below the
+        year, only the figures as aggregates (a group's other aggregates
+        stay sums of rows)."""
+        keys = {column for column, _type in self._don_cube_keys}
+        for spec in groupby:
+            fname, _sep, granularity = spec.partition(":")
+            if fname == "period_start":
+                if granularity != "year":
+                    return False
+            elif fname not in keys | {"company_id", "dimension"} or granularity:
+                return False
+        return not having and any(
+            spec in ("figure:sum", "suppressed_cells:sum") for spec in aggregates
+        )
+
+    @api.model
+    def _don_with_year_figures(self, domain, groupby, aggregates, result):
+        """Totals above the threshold are never hidden: a group that holds
+        every row of a year cell (municipality, year, dimension, key) shows
+        the year's published figure instead of the sum of its months, when
+        the year may be published (``_don_years_sql``). Whether a group
+        holds the whole year is counted on the rows the domain matched,
+        whatever the domain. A group that holds every key of a dimension
+        for a whole year shows the published total the keys add up to (the
+        column total of a pivot per year). The figure then counts no
+        suppressed cell."""
+        keys = [column for column, _type in self._don_cube_keys]
+        fine_by = list(groupby)
+        for spec in ["company_id", "period_start:year", "dimension", *keys]:
+            if spec not in fine_by:
+                fine_by.append(spec)
+        fine = super()._read_group(
+            domain, fine_by, ["__count", "figure:sum", "suppressed_cells:sum"]
+        )
+        if not fine:
+            return result
+        position = {spec: index for index, spec in enumerate(fine_by)}
+
+        def plain(value):
+            if isinstance(value, models.BaseModel):
+                return value.id or None
+            return value or None
+
+        def year_key(row):
+            return tuple(
+                plain(row[position[spec]])
+                for spec in ["company_id", "period_start:year", "dimension", *keys]
+            )
+
+        years = self._don_year_table(
+            {plain(row[position["company_id"]]) for row in fine} - {None},
+            {row[position["period_start:year"]] for row in fine} - {False, None},
+        )
+        changes = self._don_year_changes(
+            [(tuple(row[: len(groupby)]), year_key(row), *row[-3:]) for row in fine], years
+        )
+        if not changes:
+            return result
+        figure_at = [i for i, spec in enumerate(aggregates) if spec == "figure:sum"]
+        suppressed_at = [i for i, spec in enumerate(aggregates) if spec == "suppressed_cells:sum"]
+        adjusted = []
+        for row in result:
+            delta = changes.get(tuple(row[: len(groupby)]))
+            if delta:
+                row = list(row)
+                for i in figure_at:
+                    row[len(groupby) + i] = (row[len(groupby) + i] or 0) + delta[0]
+                for i in suppressed_at:
+                    row[len(groupby) + i] = (row[len(groupby) + i] or 0) + delta[1]
+                row = tuple(row)
+            adjusted.append(row)
+        return adjusted
+
+    @api.model
+    def _don_year_table(self, company_ids, years):
+        """{(company, year, dimension, *keys): (n_rows, figure, n_keys,
+        parent_figure)} of the year cells of those municipalities and years."""
+        keys = [column for column, _type in self._don_cube_keys]
+        self.env.cr.execute(
+            SQL(
+                "SELECT company_id, year, dimension, %s, n_rows, figure, n_keys, parent_figure "
+                "FROM %s() WHERE company_id IN %s AND year IN %s",
+                SQL(", ".join(keys)),  # class constants only
+                SQL.identifier(f"{self._table}_years"),
+                tuple(company_ids) or (0,),
+                tuple(years) or ("2000-01-01",),
+            )
+        )
+        return {
+            tuple(value or None for value in row[:-4]): row[-4:] for row in self.env.cr.fetchall()
+        }
+
+    @api.model
+    def _don_year_changes(self, fine, years):
+        """What the year figures change per group: {group: [figure delta,
+        suppressed delta]}, from the rows (group, year cell key, matched
+        rows, published sum, suppressed cells) of the fine grouping."""
+        # Per group and year partition (municipality, year, dimension): the
+        # published months, what the year cells change, and whether the
+        # group holds every key of the partition for the whole year.
+        partitions = {}
+        for group, key, count, figure, suppressed in fine:
+            n_rows, year_figure, n_keys, parent_figure = years.get(key, (None,) * 4)
+            part = partitions.setdefault(
+                (group, key[:3]),
+                {
+                    "figure": 0,
+                    "suppressed": 0,
+                    "delta": [0, 0],
+                    "whole": 0,
+                    "n_keys": n_keys,
+                    "parent": parent_figure,
+                },
+            )
+            part["figure"] += figure or 0
+            part["suppressed"] += suppressed or 0
+            if count != n_rows:
+                continue
+            part["whole"] += 1
+            if year_figure is not None:
+                part["delta"][0] += year_figure - (figure or 0)
+                part["delta"][1] -= suppressed or 0
+        changes = {}
+        for (group, _year), part in partitions.items():
+            if part["whole"] == part["n_keys"] and part["parent"] is not None:
+                # Every key over the whole year: the total they add up to.
+                delta = (part["parent"] - part["figure"], -part["suppressed"])
+            else:
+                delta = part["delta"]
+            if delta[0] or delta[1]:
+                change = changes.setdefault(group, [0, 0])
+                change[0] += delta[0]
+                change[1] += delta[1]
+        return changes
 
     # Helpers for the dashboard and the period report.
 

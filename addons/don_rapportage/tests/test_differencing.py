@@ -102,8 +102,11 @@ class TestDifferencing(DonReportCommon):
         super().setUpClass()
         # May: 6 / 4 / 1 per channel; June: 5 / 5 / 4 (a small cell next to
         # two cells of exactly the threshold); a few cases and interventions.
+        # February and March are small months (2 and 3 signals, cases 1, 2
+        # and 3 from January to March), as in a small municipality: the
+        # year's figures are then published over suppressed months.
         vals = []
-        plan = {5: (6, 4, 1), 6: (5, 5, 4)}
+        plan = {2: (2, 0, 0), 3: (0, 2, 1), 5: (6, 4, 1), 6: (5, 5, 4)}
         for month, counts in plan.items():
             day = 0
             for channel, count in zip(
@@ -119,6 +122,22 @@ class TestDifferencing(DonReportCommon):
                     )
         cls.env["don.signal"].create(vals)
         (cls.case_a | cls.case_b).write({"date_start": date(2026, 5, 4)})
+        cls.env["don.case"].create(
+            [
+                {
+                    "youth_id": cls.youth_a.id,
+                    "company_id": cls.company_a.id,
+                    "lead_domain_id": cls.dom_soc.id,
+                    "date_start": start,
+                }
+                for start in (
+                    date(2026, 1, 12),
+                    date(2026, 2, 2),
+                    date(2026, 2, 23),
+                    *(date(2026, 3, day) for day in (3, 10, 17)),
+                )
+            ]
+        )
         Partner = cls.env["res.partner"]
         school = Partner.create(
             {"name": "SCHOOLNAAM", "is_company": True, "don_org_type": "school"}
@@ -302,12 +321,32 @@ class TestDifferencing(DonReportCommon):
             lower.append(low)
             upper.append(high)
 
+        # A suppressed cell is at least 1, unless its whole partition is
+        # suppressed (then its cells of 0 are too).
+        partitions = defaultdict(list)
+        for (cell, month), row in knowledge["month_rows"].items():
+            partitions[(cell[0], cell[1], month)].append(row["suppressed_cells"])
+        low_of = {
+            var: 1
+            if knowledge["month_rows"][var]["suppressed_cells"]
+            and not all(partitions[(var[0][0], var[0][1], var[1])])
+            else 0
+            for var in variables
+        }
+        low_bounds = np.array([low_of[var] for var in variables])
         for cells, figure, suppressed in knowledge["obs"]:
             cells = [cell for cell in cells if cell in index]
             if not cells:
                 continue
             if suppressed:
-                add(dict.fromkeys(cells, 1), figure + suppressed, np.inf)
+                # The published part, and at least the lower bound of each
+                # suppressed cell in it.
+                low = figure + sum(
+                    low_of[cell]
+                    for cell in cells
+                    if knowledge["month_rows"][cell]["suppressed_cells"]
+                )
+                add(dict.fromkeys(cells, 1), low, np.inf)
             else:
                 add(dict.fromkeys(cells, 1), figure, figure)
         for part, total in self._structure(knowledge):
@@ -315,20 +354,6 @@ class TestDifferencing(DonReportCommon):
             for cell in total:
                 coefficients[cell] = coefficients.get(cell, 0) - 1
             add(coefficients, 0, 0)
-        # A suppressed cell is at least 1, unless its whole partition is
-        # suppressed (then its cells of 0 are too).
-        partitions = defaultdict(list)
-        for (cell, month), row in knowledge["month_rows"].items():
-            partitions[(cell[0], cell[1], month)].append(row["suppressed_cells"])
-        low_bounds = np.array(
-            [
-                1
-                if knowledge["month_rows"][var]["suppressed_cells"]
-                and not all(partitions[(var[0][0], var[0][1], var[1])])
-                else 0
-                for var in variables
-            ]
-        )
         constraints = LinearConstraint(np.array(rows), lower, upper)
         bounds = Bounds(low_bounds, np.full(len(variables), 10**6))
         integrality = np.ones(len(variables))
@@ -390,6 +415,18 @@ class TestDifferencing(DonReportCommon):
                     determined[(model, month, dim, rows[i]["id"])] = possible[i]
         return determined
 
+    @staticmethod
+    def _exact_over_suppressed(knowledge):
+        """The exact figures (no suppressed cell) that cover suppressed
+        months: the published year figures."""
+        rows = knowledge["month_rows"]
+        return [
+            (cells, figure)
+            for cells, figure, suppressed in knowledge["obs"]
+            if not suppressed
+            and any(rows[cell]["suppressed_cells"] for cell in cells if cell in rows)
+        ]
+
     def _assert_nothing_determined(self, knowledge):
         self.assertFalse(self._determined_by_solver(knowledge), "solved from the published sums")
         self.assertFalse(self._determined_by_rule(knowledge), "solved with the rule")
@@ -434,6 +471,10 @@ class TestDifferencing(DonReportCommon):
         self.assertTrue(
             any(row["suppressed_cells"] for row in knowledge["month_rows"].values()),
             "the planted small groups are suppressed",
+        )
+        self.assertTrue(
+            self._exact_over_suppressed(knowledge),
+            "year figures over suppressed months are published (and observed)",
         )
         self._assert_nothing_determined(knowledge)
         # The project leader freezes Q2; the Rapportage user reads it, and
