@@ -14,6 +14,11 @@ PURPOSES = [
     ("mayor", "Mayor: decision on a measure"),
 ]
 
+# The chatter of a form is loaded by a request of its own, right after the
+# form (and again for its next pages or a new message): within this many
+# minutes of the user's opening of the record it is part of that opening.
+FORM_MINUTES = 10
+
 
 class DonAccessLog(models.Model):
     """NEN 7513 style log: who opened which youth record or case file, when,
@@ -43,6 +48,8 @@ class DonAccessLog(models.Model):
             ("network", "Network viewed"),
             ("export", "Exported"),
             ("print", "Printed"),
+            ("chatter", "Messages read"),
+            ("download", "File downloaded"),
             ("emergency", "Emergency access"),
             ("disclosure", "Shared outside DON"),
         ],
@@ -177,6 +184,49 @@ class DonAccessLog(models.Model):
                 youths.ids,
             )
         )
+
+    @api.model
+    def _opened_recently(self, record):
+        """The current user opened ``record`` (its form, logged "open") in
+        the last ``FORM_MINUTES`` minutes: what the form shows with it (its
+        chatter, loaded by a request of its own) is part of that
+        consultation. One probe of the log's record index."""
+        self.env.cr.execute(
+            SQL(
+                """SELECT 1 FROM don_access_log
+                    WHERE res_id = %s AND res_model = %s AND user_id = %s
+                      AND action = 'open'
+                      AND date > (clock_timestamp() AT TIME ZONE 'UTC') - %s * interval '1 minute'
+                    LIMIT 1""",
+                record.id,
+                record._name,
+                self.env.uid,
+                FORM_MINUTES,
+            )
+        )
+        return bool(self.env.cr.fetchone())
+
+    @api.model
+    def _log_documents(self, documents, action):
+        """One entry per secured model for a consultation of what belongs to
+        DON documents (the messages of a chatter, a file): ``documents`` is
+        a list of (model name, record id) of the documents shown, as the
+        side records name them (``mail.message`` model/res_id,
+        ``ir.attachment`` res_model/res_id). Other documents (a discussion
+        channel, a contact) are no consultation of the log. Called after the
+        side records were read as the user: the side guard let them through
+        only for documents the user may read now."""
+        if self.env.su:
+            return
+        secured = set(self.env["don.access"]._secured_models())
+        by_model = {}
+        for model, res_id in documents:
+            if model in secured and res_id:
+                ids = by_model.setdefault(model, [])
+                if res_id not in ids:
+                    ids.append(res_id)
+        for model, ids in by_model.items():
+            self._log_records(self.env[model].browse(ids), action=action)
 
     @api.model
     def _purpose(self, records, user, involved, action="open"):
