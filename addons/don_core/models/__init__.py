@@ -48,6 +48,7 @@ from . import mail_tracking_value
 from . import mail_message_reaction
 from . import ir_attachment
 from . import ir_actions_report
+from . import ir_binary
 from . import res_company
 from . import res_config_settings
 from . import don_timeline

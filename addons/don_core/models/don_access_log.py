@@ -14,6 +14,11 @@ PURPOSES = [
     ("mayor", "Mayor: decision on a measure"),
 ]
 
+# The chatter of a form is loaded by a request of its own, right after the
+# form (and again for its next pages or a new message): within this many
+# minutes of the user's opening of the record it is part of that opening.
+FORM_MINUTES = 10
+
 
 class DonAccessLog(models.Model):
     """NEN 7513 style log: who opened which youth record or case file, when,
@@ -43,6 +48,8 @@ class DonAccessLog(models.Model):
             ("network", "Network viewed"),
             ("export", "Exported"),
             ("print", "Printed"),
+            ("chatter", "Messages read"),
+            ("download", "File downloaded"),
             ("emergency", "Emergency access"),
             ("disclosure", "Shared outside DON"),
         ],
@@ -68,12 +75,15 @@ class DonAccessLog(models.Model):
         help="How many records one consultation showed (a page of a list).",
     )
     res_ids = fields.Char(string="Record IDs", readonly=True)
+    # Kept in the int[] column youth_ids_array (GIN index, see init), not in
+    # a relation table: a page of a list is one row, not a row per young
+    # person with their foreign-key checks (most of the cost of logging a
+    # list page). Read and searched in SQL, one query for a whole set.
     youth_ids = fields.Many2many(
         "don.youth",
-        "don_access_log_youth_rel",
-        "log_id",
-        "youth_id",
         string="Young people",
+        compute="_compute_youth_ids",
+        search="_search_youth_ids",
         readonly=True,
         help="The young people whose data this consultation showed.",
     )
@@ -90,6 +100,87 @@ class DonAccessLog(models.Model):
     )
     ip_address = fields.Char(string="IP address", readonly=True)
     company_id = fields.Many2one("res.company", string="Municipality", readonly=True, index=True)
+
+    def init(self):
+        result = super().init()
+        # Not an ORM column (Odoo has no array field): the ORM leaves it
+        # alone, the queries below read and write it.
+        self.env.cr.execute(
+            "ALTER TABLE don_access_log ADD COLUMN IF NOT EXISTS youth_ids_array int4[]"
+        )
+        tools.create_index(
+            self.env.cr,
+            "don_access_log_youth_ids_array_idx",
+            self._table,
+            ["youth_ids_array"],
+            method="gin",
+        )
+        return result
+
+    def _compute_youth_ids(self):
+        ids = [id_ for id_ in self.ids if isinstance(id_, int)]
+        found = {}
+        if ids:
+            # The young people still in the register (an id of a deleted
+            # one is no link), in one query for the whole set.
+            rows = self.env.execute_query(
+                SQL(
+                    """SELECT l.id, ARRAY(SELECT y.id FROM don_youth y
+                                           WHERE y.id = ANY(l.youth_ids_array) ORDER BY y.id)
+                         FROM don_access_log l WHERE l.id = ANY(%s)""",
+                    ids,
+                )
+            )
+            found = dict(rows)
+        Youth = self.env["don.youth"]
+        for log in self:
+            log.youth_ids = Youth.browse(found.get(log.id) or ())
+
+    def _search_youth_ids(self, operator, value):
+        """("youth_ids", "in", ids) and its negations, as an overlap of the
+        array (GIN index); ("youth_ids", "=", False): no young person."""
+        if operator in ("=", "!=") and value is False:
+            domain = [
+                (
+                    "id",
+                    "in",
+                    SQL("(SELECT id FROM don_access_log WHERE cardinality(youth_ids_array) > 0)"),
+                )
+            ]
+            return ["!", *domain] if operator == "=" else domain
+        if operator not in ("in", "not in", "=", "!="):
+            raise NotImplementedError(_("Unsupported search on the young people of the log."))
+        values = value if isinstance(value, (list, tuple, set)) else [value]
+        if any(not isinstance(v, int) or isinstance(v, bool) for v in values):
+            raise NotImplementedError(_("Search the young people of the log by their ids."))
+        domain = [
+            (
+                "id",
+                "in",
+                SQL(
+                    "(SELECT id FROM don_access_log WHERE youth_ids_array && %s::int4[])",
+                    list(values),
+                ),
+            )
+        ]
+        return domain if operator in ("in", "=") else ["!", *domain]
+
+    @api.model
+    def _forget_youths(self, youth_ids):
+        """Take the young people ``youth_ids`` out of every entry's list (a
+        young person erased or deleted), in one statement."""
+        if youth_ids:
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE don_access_log
+                          SET youth_ids_array = ARRAY(
+                              SELECT y FROM unnest(youth_ids_array) y WHERE y <> ALL(%s::int4[]))
+                        WHERE youth_ids_array && %s::int4[]""",
+                    list(youth_ids),
+                    list(youth_ids),
+                )
+            )
+            self.invalidate_model(["youth_ids"])
 
     @api.model
     def _capacity(self, user):
@@ -143,21 +234,18 @@ class DonAccessLog(models.Model):
         single = len(records) == 1
         one_youth = youths if len(youths) == 1 else youths.browse()
         # Written by the system, in SQL: nobody has create rights on the log
-        # (so it cannot be forged through RPC), and one statement keeps the
-        # consultation cheap.
+        # (so it cannot be forged through RPC), and one statement of one row
+        # (the young people in its array) keeps the consultation cheap.
         self.env.cr.execute(
             SQL(
-                """WITH log AS (
-                       INSERT INTO don_access_log (
-                           date, user_id, user_login, capacity, action, purpose, reason,
-                           res_model, res_id, res_ids, record_count, subject_ref,
-                           subject_name, youth_id, involved, ip_address, company_id)
-                       VALUES (clock_timestamp() AT TIME ZONE 'UTC', %s,
-                               (SELECT login FROM res_users WHERE id = %s), %s, %s, %s, %s,
-                               %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-                       RETURNING id)
-                   INSERT INTO don_access_log_youth_rel (log_id, youth_id)
-                   SELECT log.id, y FROM log, unnest(%s::int[]) y""",
+                """INSERT INTO don_access_log (
+                       date, user_id, user_login, capacity, action, purpose, reason,
+                       res_model, res_id, res_ids, record_count, subject_ref,
+                       subject_name, youth_id, involved, ip_address, company_id,
+                       youth_ids_array)
+                   VALUES (clock_timestamp() AT TIME ZONE 'UTC', %s,
+                           (SELECT login FROM res_users WHERE id = %s), %s, %s, %s, %s,
+                           %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::int4[])""",
                 user.id,
                 user.id,
                 self._capacity(user),
@@ -177,6 +265,49 @@ class DonAccessLog(models.Model):
                 youths.ids,
             )
         )
+
+    @api.model
+    def _opened_recently(self, record):
+        """The current user opened ``record`` (its form, logged "open") in
+        the last ``FORM_MINUTES`` minutes: what the form shows with it (its
+        chatter, loaded by a request of its own) is part of that
+        consultation. One probe of the log's record index."""
+        self.env.cr.execute(
+            SQL(
+                """SELECT 1 FROM don_access_log
+                    WHERE res_id = %s AND res_model = %s AND user_id = %s
+                      AND action = 'open'
+                      AND date > (clock_timestamp() AT TIME ZONE 'UTC') - %s * interval '1 minute'
+                    LIMIT 1""",
+                record.id,
+                record._name,
+                self.env.uid,
+                FORM_MINUTES,
+            )
+        )
+        return bool(self.env.cr.fetchone())
+
+    @api.model
+    def _log_documents(self, documents, action):
+        """One entry per secured model for a consultation of what belongs to
+        DON documents (the messages of a chatter, a file): ``documents`` is
+        a list of (model name, record id) of the documents shown, as the
+        side records name them (``mail.message`` model/res_id,
+        ``ir.attachment`` res_model/res_id). Other documents (a discussion
+        channel, a contact) are no consultation of the log. Called after the
+        side records were read as the user: the side guard let them through
+        only for documents the user may read now."""
+        if self.env.su:
+            return
+        secured = set(self.env["don.access"]._secured_models())
+        by_model = {}
+        for model, res_id in documents:
+            if model in secured and res_id:
+                ids = by_model.setdefault(model, [])
+                if res_id not in ids:
+                    ids.append(res_id)
+        for model, ids in by_model.items():
+            self._log_records(self.env[model].browse(ids), action=action)
 
     @api.model
     def _purpose(self, records, user, involved, action="open"):
@@ -210,13 +341,20 @@ class DonAccessLog(models.Model):
     def _don_privacy_erase(self, youth, mode):
         if self:
             self.sudo().with_context(don_access_log_anonymise=True).write(
-                {
-                    "subject_name": False,
-                    "subject_ref": False,
-                    "youth_id": False,
-                    "youth_ids": [fields.Command.unlink(youth.id)],
-                }
+                {"subject_name": False, "subject_ref": False, "youth_id": False}
             )
+            # The entries keep the other young people a list showed.
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE don_access_log
+                          SET youth_ids_array = array_remove(youth_ids_array, %s)
+                        WHERE id = ANY(%s) AND youth_ids_array && ARRAY[%s]::int4[]""",
+                    youth.id,
+                    self.ids,
+                    youth.id,
+                )
+            )
+            self.invalidate_recordset(["youth_ids"])
 
     def _don_privacy_export(self, youth):
         rows = self.env["don.privacy"]._export_records(

@@ -226,6 +226,14 @@ class DonYouth(models.Model):
         scope["don.youth"] = youth
         return scope
 
+    def unlink(self):
+        ids = self.ids
+        result = super().unlink()
+        # The access log keeps that the consultations took place, not a link
+        # to a young person no longer in the register.
+        self.env["don.access.log"]._forget_youths(ids)
+        return result
+
     def _don_anonymise(self):
         result = super()._don_anonymise()
         for youth in self:

@@ -3,6 +3,8 @@
 from odoo import Command, api, models
 from odoo.tools import SQL
 
+from ..tools.internal import internal_flag
+
 
 class MailMessage(models.Model):
     """A message of a DON document is readable only by who may read the
@@ -12,6 +14,36 @@ class MailMessage(models.Model):
     _name = "mail.message"
     _inherit = ["mail.message", "don.side.guard"]
     _don_doc_columns = ("model", "res_id")
+
+    @api.model
+    def _message_fetch(
+        self, domain, search_term=None, before=None, after=None, around=None, limit=30
+    ):
+        # What the chatter (/mail/thread/messages), the inbox, starred and
+        # history boxes fetch: the messages of a DON document hold personal
+        # data, so a page of them is a consultation of the documents they
+        # belong to (one entry per page and model, whatever the domain the
+        # client sent: the documents are those of the messages found, which
+        # the side guard limits to documents the user may read now).
+        result = super()._message_fetch(
+            domain, search_term=search_term, before=before, after=after, around=around, limit=limit
+        )
+        messages = result.get("messages")
+        if messages and not self.env.su and not internal_flag(self.env, "don_no_access_log"):
+            # sudo: only the document reference of messages the user just
+            # read (the search applied the rules and the side guard).
+            shown = messages.sudo()
+            documents = {(message.model, message.res_id) for message in shown}
+            Log = self.env["don.access.log"]
+            if len(documents) == 1:
+                # The chatter of a form the user opened just now: that
+                # opening is the consultation (one entry for form and
+                # chatter); fetched on its own, it is one of its own.
+                model, res_id = next(iter(documents))
+                if model in self.env and Log._opened_recently(self.env[model].browse(res_id)):
+                    return result
+            Log._log_documents(sorted(documents), "chatter")
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -175,6 +175,61 @@ class TestConsultationChannels(ConsultationCommon):
 
 
 @tagged("post_install", "-at_install", "don_privacy")
+class TestListEntryPeople(ConsultationCommon):
+    """A list page is one entry naming every young person it showed: the
+    inzage of each finds it, an erasure takes out only the one erased."""
+
+    def list_page(self):
+        self.env["don.case"].with_user(self.kt_vei).web_search_read(
+            [("company_id", "=", self.company_a.id)], {"reference": {}, "youth_id": {}}
+        )
+        log = self.new_logs()
+        self.assertEqual(len(log), 1)
+        self.assertEqual(log.youth_ids, self.youth_a | self.youth_b)
+        return log
+
+    def scope(self, youth):
+        return youth._don_privacy_related_records().get("don.access.log", self.Log)
+
+    def test_each_young_person_finds_the_list_entry(self):
+        log = self.list_page()
+        self.assertIn(log, self.scope(self.youth_a))
+        self.assertIn(log, self.scope(self.youth_b))
+        self.assertNotIn(log, self.scope(self.youth_z))
+        Log = self.Log.with_context(active_test=False)
+        self.assertIn(log, Log.search([("youth_ids", "in", self.youth_b.ids)]))
+        self.assertIn(log, Log.search([("youth_ids", "=", self.youth_a.id)]))
+        self.assertNotIn(log, Log.search([("youth_ids", "not in", self.youth_a.ids)]))
+        self.assertNotIn(log, Log.search([("youth_ids", "=", False)]))
+        # The young people of many entries: read in one query.
+        logs = Log.search([("youth_ids", "!=", False)], limit=50)
+        logs.invalidate_recordset(["youth_ids"])
+        with self.assertQueryCount(1):
+            logs.mapped("youth_ids")
+
+    def test_erasure_takes_out_only_the_young_person_erased(self):
+        log = self.list_page()
+        self.scope(self.youth_a)._don_privacy_erase(self.youth_a.sudo(), "anonymise")
+        self.assertEqual(log.youth_ids, self.youth_b)
+        self.assertNotIn(log, self.scope(self.youth_a))
+        self.assertIn(log, self.scope(self.youth_b))
+        # Who consulted what, and when, stays.
+        self.assertEqual((log.action, log.user_id), ("list", self.kt_vei))
+
+    def test_a_deleted_young_person_leaves_no_link(self):
+        youth = self.env["don.youth"].create({"name": "Tim Wis", "company_id": self.company_a.id})
+        self.env["don.youth"].with_user(self.kt_vei).web_search_read(
+            [("id", "in", (youth | self.youth_a).ids)], {"name": {}}
+        )
+        log = self.new_logs()
+        self.assertEqual(log.youth_ids, youth | self.youth_a)
+        youth_id = youth.id
+        youth.unlink()
+        self.assertEqual(log.youth_ids, self.youth_a)
+        self.assertFalse(self.Log.search([("youth_ids", "in", [youth_id])]))
+
+
+@tagged("post_install", "-at_install", "don_privacy")
 class TestEmergencyAccess(ConsultationCommon):
     def setUp(self):
         super().setUp()

@@ -21,6 +21,7 @@ import xmlrpc.client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from odoo import http
 from odoo.addons.don_core.tools.internal import INTERNAL, internal_flag
 from odoo.tests import HttpCase, tagged
 
@@ -411,3 +412,184 @@ class TestAccessLogChannels(HttpCase):
         self.assertEqual(len(self.new_logs()), 1)
         records.with_user(reader).search_read([("id", "in", records.ids)], ["reference"])
         self.assertEqual(self.new_logs().mapped("action"), ["list"])
+
+    # ------------------------------------------------------------------
+    # Side channels of a logged record: its chatter and its files
+    # ------------------------------------------------------------------
+    def with_chatter(self):
+        """The logged models with a chatter, each record with a note of its
+        own (posted by the system)."""
+        found = []
+        for name, records, reader, outsider in self.each_case():
+            if "message_ids" not in self.env[name]._fields:
+                continue
+            for record in records:
+                record.message_post(body=f"Notitie over {record._name} {record.id}")
+            found.append((name, records, reader, outsider))
+        self.assertTrue({"don.case", "don.youth", "don.signal"} <= {f[0] for f in found})
+        return found
+
+    def login(self, user):
+        self.authenticate(user.login, PASSWORD)
+        self._session_user = user
+
+    def fetch_messages(self, user, record, **params):
+        self.login(user)
+        return self.make_jsonrpc_request(
+            "/mail/thread/messages",
+            {"thread_model": record._name, "thread_id": record.id, "limit": 30, **params},
+        )
+
+    def test_chatter_over_http(self):
+        """The messages of a logged record fetched on their own (the
+        chatter's /mail/thread/messages, and its next page): one "chatter"
+        entry per page shown, for that record; none for an outsider (the
+        messages are hidden from them); none for an empty page."""
+        for name, records, reader, outsider in self.with_chatter():
+            record = records[:1]
+            self.new_logs()
+            result = self.fetch_messages(reader, record)
+            self.assertTrue(result["messages"], name)
+            self.assertOneEntry({}, record, "chatter", f"{name} chatter")
+            # The next page (older messages): one more consultation.
+            result = self.fetch_messages(reader, record, before=min(result["messages"]), limit=1)
+            if result["messages"]:
+                self.assertOneEntry({}, record, "chatter", f"{name} chatter, next page")
+            # Nothing newer: nothing shown, nothing logged.
+            result = self.fetch_messages(reader, record, after=max(record.sudo().message_ids.ids))
+            self.assertEqual(result["messages"], [], name)
+            self.assertFalse(self.new_logs(), f"{name} empty page")
+            result = self.fetch_messages(outsider, record)
+            self.assertEqual(result["messages"], [], f"{name} chatter by outsider")
+            self.assertFalse(self.new_logs(), f"{name} chatter by outsider, yet logged")
+
+    def test_chatter_of_an_opened_form_is_part_of_the_opening(self):
+        """The web client loads a form's chatter by a request of its own,
+        right after the form: the form's "open" entry covers it (one entry
+        for the form with its chatter); the chatter of another record is
+        still a consultation of its own."""
+        for name, records, reader, _outsider in self.with_chatter():
+            if not self.env[name]._don_log_open:
+                continue
+            first, second = records[:2]
+            spec = {"display_name": {}, "create_date": {}}
+            self.call_kw(reader, name, "web_read", [first.ids], {"specification": spec})
+            self.assertOneEntry({}, first, "open", f"{name} form")
+            result = self.fetch_messages(reader, first)
+            self.assertTrue(result["messages"], name)
+            self.assertFalse(self.new_logs(), f"{name} chatter of the form just opened")
+            self.fetch_messages(reader, second)
+            self.assertOneEntry({}, second, "chatter", f"{name} chatter of another record")
+
+    def test_chatter_of_the_inbox_names_each_record(self):
+        """Messages of two records fetched together (a search over the
+        reader's history, here the messages of two threads): one entry for
+        the records whose messages were shown, not one per message."""
+        name, records, reader, _outsider = self.with_chatter()[0]
+        Message = self.env["mail.message"].with_user(reader)
+        domain = [("model", "=", name), ("res_id", "in", records.ids)]
+        self.new_logs()
+        result = Message._message_fetch(domain, limit=30)
+        self.assertGreaterEqual(len(result["messages"]), 2)
+        self.assertOneEntry({}, records, "chatter", f"{name} messages of two records")
+        # Server code as the superuser or in sudo (a job, a mail gateway)
+        # is no consultation.
+        Message.sudo()._message_fetch(domain, limit=30)
+        self.env["mail.message"]._message_fetch(domain, limit=30)
+        self.assertFalse(self.new_logs())
+
+    def test_attachment_download_over_http(self):
+        """A file of a logged record served by /web/content and /web/image:
+        one "download" entry per file served, for the record it belongs to;
+        none for an outsider (refused) nor for a file of another document."""
+        png = (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+            b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01"
+            b"\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+        )
+        Attachment = self.env["ir.attachment"]
+        other = Attachment.create(
+            {"name": "contact.txt", "raw": b"x", "res_model": "res.partner", "res_id": 1}
+        )
+        for name, records, reader, outsider in self.each_case():
+            record = records[:1]
+            attachment = Attachment.create(
+                {
+                    "name": "verslag.png",
+                    "raw": png,
+                    "mimetype": "image/png",
+                    "res_model": name,
+                    "res_id": record.id,
+                }
+            )
+            self.login(reader)
+            self.new_logs()
+            for url in (
+                f"/web/content/{attachment.id}?download=true",
+                f"/web/image/{attachment.id}",
+                f"/web/content?model=ir.attachment&id={attachment.id}&field=raw",
+            ):
+                # Served on a read/write cursor (the routes are read-only
+                # otherwise: the entry would fail, and the request be retried).
+                with self.assertNoLogs("odoo.http", "WARNING"):
+                    response = self.url_open(url)
+                self.assertEqual(response.status_code, 200, url)
+                self.assertEqual(response.content, png, url)
+                self.assertOneEntry({}, record, "download", f"{name} {url}")
+            response = self.url_open(f"/web/content/{other.id}")
+            self.assertEqual(response.status_code, 200)
+            self.assertFalse(self.new_logs(), "a file of a contact")
+            self.login(outsider)
+            for url in (f"/web/content/{attachment.id}", f"/web/image/{attachment.id}"):
+                # Refused (/web/image answers with its placeholder image).
+                response = self.url_open(url)
+                self.assertNotEqual(response.content, png, f"{name} {url} by outsider")
+                self.assertFalse(self.new_logs(), f"{name} {url} by outsider, yet logged")
+
+    def test_attachments_as_one_zip_over_http(self):
+        """The files of two records downloaded as one zip (the chatter's
+        "download all"): one "download" entry naming both records; refused
+        for an outsider, and nothing logged."""
+        name, records, reader, outsider = self.with_chatter()[0]
+        attachments = self.env["ir.attachment"].create(
+            [
+                {"name": f"bijlage-{r.id}.txt", "raw": b"x", "res_model": name, "res_id": r.id}
+                for r in records
+            ]
+        )
+        for user in (reader, outsider):
+            self.login(user)
+            self.new_logs()
+            response = self.url_open(
+                "/mail/attachment/zip",
+                data={
+                    "file_ids": ",".join(map(str, attachments.ids)),
+                    "zip_name": "bijlagen.zip",
+                    "csrf_token": http.Request.csrf_token(self),
+                },
+            )
+            if user == reader:
+                self.assertEqual(response.status_code, 200)
+                self.assertOneEntry({}, records, "download", f"{name} zip")
+            else:
+                self.assertNotEqual(response.status_code, 200)
+                self.assertFalse(self.new_logs(), f"{name} zip by outsider, yet logged")
+
+    def test_inzage_lists_chatter_and_files_in_dutch(self):
+        """The overview for the person concerned (the data-subject export)
+        lists the consultations of their chatter and files, by channel, in
+        Dutch."""
+        records, reader, _outsider = self.cases["don.youth"]
+        youth = records[:1]
+        youth.message_post(body="Notitie")
+        attachment = self.env["ir.attachment"].create(
+            {"name": "brief.txt", "raw": b"x", "res_model": "don.youth", "res_id": youth.id}
+        )
+        self.fetch_messages(reader, youth)
+        self.assertEqual(self.url_open(f"/web/content/{attachment.id}").status_code, 200)
+        # As the privacy officer's export, in Dutch.
+        dutch = youth.with_context(lang="nl_NL")
+        rows = dutch.env["don.privacy"]._export_youth(dutch)["don.access.log"]
+        shown = {(row["action"], row["res_model"]) for row in rows if row["user_id"]}
+        self.assertIn(("Berichten gelezen", "Jongere"), shown)
+        self.assertIn(("Bestand gedownload", "Jongere"), shown)
