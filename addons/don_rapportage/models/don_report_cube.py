@@ -557,8 +557,22 @@ class DonReportCube(models.AbstractModel):
             domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order
         )
         if self._don_year_groups(groupby, aggregates, having):
-            result = self._don_with_year_figures(domain, list(groupby), list(aggregates), result)
+            groupby, fine_by = list(groupby), self._don_year_grouping(groupby)
+            fine = super()._read_group(
+                domain, fine_by, ["__count", "figure:sum", "suppressed_cells:sum"]
+            )
+            result = self._don_with_year_figures(fine, fine_by, groupby, list(aggregates), result)
         return result
+
+    @api.model
+    def _don_year_grouping(self, groupby):
+        """The grouping asked, then down to the year cells."""
+        keys = [column for column, _type in self._don_cube_keys]
+        fine_by = list(groupby)
+        for spec in ["company_id", "period_start:year", "dimension", *keys]:
+            if spec not in fine_by:
+                fine_by.append(spec)
+        return fine_by
 
     @api.model
     def _don_year_groups(self, groupby, aggregates, having):
@@ -578,7 +592,7 @@ class DonReportCube(models.AbstractModel):
         )
 
     @api.model
-    def _don_with_year_figures(self, domain, groupby, aggregates, result):
+    def _don_with_year_figures(self, fine, fine_by, groupby, aggregates, result):
         """Totals above the threshold are never hidden: a group that holds
         every row of a year cell (municipality, year, dimension, key) shows
         the year's published figure instead of the sum of its months, when
@@ -587,15 +601,9 @@ class DonReportCube(models.AbstractModel):
         whatever the domain. A group that holds every key of a dimension
         for a whole year shows the published total the keys add up to (the
         column total of a pivot per year). The figure then counts no
-        suppressed cell."""
+        suppressed cell. ``fine`` is the read grouped by ``fine_by`` (the
+        grouping asked, then down to the year cells)."""
         keys = [column for column, _type in self._don_cube_keys]
-        fine_by = list(groupby)
-        for spec in ["company_id", "period_start:year", "dimension", *keys]:
-            if spec not in fine_by:
-                fine_by.append(spec)
-        fine = super()._read_group(
-            domain, fine_by, ["__count", "figure:sum", "suppressed_cells:sum"]
-        )
         if not fine:
             return result
         position = {spec: index for index, spec in enumerate(fine_by)}
