@@ -355,6 +355,9 @@ class DonGezagMeasure(models.Model):
 
     web_read._readonly = False
 
+    def _don_log_opened_record(self):
+        return self.case_id
+
     def _don_print_consulted(self):
         # A printed letter shows the young person's name: a consultation of
         # the case (see ir.actions.report in don_core).

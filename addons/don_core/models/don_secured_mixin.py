@@ -423,6 +423,14 @@ class DonSecuredMixin(models.AbstractModel):
                 return False
         return True
 
+    def _don_log_opened_record(self):
+        """The record whose opening the form of this record logs ("open"):
+        itself; a model whose form logs the opening of another record (a
+        mayor's measure logs its case) returns that one, so that what the
+        form loads with it (the chatter, its thumbnails) is recognised as
+        part of the same consultation."""
+        return self
+
     def _don_log_consultation(self, action):
         # The flag is set by the wrappers below (INTERNAL, which no client
         # can send): a client sending don_no_access_log is still logged.
