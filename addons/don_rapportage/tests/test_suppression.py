@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from odoo.addons.don_rapportage.models.don_report_dashboard import KEY_FIGURES
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -156,6 +157,36 @@ class TestSuppression(DonReportCommon):
                 if not shown.startswith("<") and digits:
                     self.assertNoSmallFigure([int(digits)])
         self.assertIn("&lt;5", str(dashboard.summary_html))
+
+    def test_dashboard_reads_each_cube_once(self):
+        """The dashboard reads both quarters of a cube in one query (it took
+        three reads per cube and quarter: the figures, then the fine grouping
+        and the year cells that no quarter holds), and its figures are those
+        of the period reads, quarter by quarter."""
+        Dashboard = self.env["don.report.dashboard"].with_user(self.reporting)
+        Dashboard._key_figures(self.company_a, date(2026, 5, 15))  # warm the caches
+        self.env.invalidate_all()
+        # 5 cubes, one read each (26 queries before).
+        with self.assertQueryCount(5):
+            Dashboard._key_figures(self.company_a, date(2026, 5, 15))
+        for cube_name in {cube for _l, cube, _d, _k in KEY_FIGURES}:
+            cube = self.env[cube_name].with_user(self.reporting)
+            dimensions = [dim for dim, _cond, _keys in cube._don_cube_dimensions]
+            by_quarter = Dashboard._quarter_figures(
+                cube, self.company_a, date(2026, 1, 1), date(2026, 6, 30), dimensions
+            )
+            for start, end in (
+                (date(2026, 1, 1), date(2026, 3, 31)),
+                (date(2026, 4, 1), date(2026, 6, 30)),
+            ):
+                expected = cube._don_figures_multi(self.company_a, start, end, dimensions)
+                got = by_quarter.get(start, {})
+                for dimension in dimensions:
+                    self.assertEqual(
+                        got.get(dimension, {}),
+                        expected[dimension],
+                        f"{cube_name} {dimension} {start}",
+                    )
 
     def test_dashboard_opens_as_new_record(self):
         """The dashboard form computes its figures on a new record (onchange),
