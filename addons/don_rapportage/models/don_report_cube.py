@@ -116,7 +116,8 @@ class DonReportCube(models.AbstractModel):
         # key, an old selection value) are cells of their own, in every month
         # of the municipality: never a count is lost, and their existence
         # does not depend on a month's records.
-        rows.append(f"SELECT company_id, {column}::{sql_type} AS v FROM fact")
+        # Distinct first: the grid joins these values with every month.
+        rows.append(f"SELECT DISTINCT company_id, {column}::{sql_type} AS v FROM fact")
         return " UNION ALL ".join(rows)
 
     @api.model
