@@ -310,11 +310,20 @@ def totp_code(secret, timestep=30):
 class Client:
     """One browser: its own session, JSON-RPC like the web client."""
 
-    def __init__(self, base, database):
+    def __init__(self, base, database, think=0.0, rng=None):
         self.base = base
         self.database = database
         self.http = requests.Session()
         self.timings = []  # (operation, ms, ok)
+        self.think = think
+        self.rng = rng or random.Random(SEED)
+
+    def pause(self):
+        """The user reads the screen before the next click: uniformly
+        between half and one and a half times the mean think time (none in
+        a closed loop, ``--think 0``)."""
+        if self.think:
+            time.sleep(self.rng.uniform(0.5, 1.5) * self.think)
 
     def login(self, login, superuser=False):
         reply = self.http.post(
@@ -383,8 +392,10 @@ def kernteam_round(client, rng, ctx):
             limit=40,
         )
         cards += [record["id"] for record in result["records"]]
+    client.pause()
     if cards:
         client.call("case form", "don.case", "web_read", [rng.choice(cards)], CASE_FORM)
+        client.pause()
     signals = client.call(
         "signals: list Open",
         "don.signal",
@@ -394,9 +405,11 @@ def kernteam_round(client, rng, ctx):
         limit=80,
         count_limit=10001,
     )
+    client.pause()
     if signals["records"]:
         signal = rng.choice(signals["records"])["id"]
         client.call("signal form", "don.signal", "web_read", [signal], SIGNAL_FORM)
+        client.pause()
 
 
 def professional_round(client, rng, ctx):
@@ -410,8 +423,10 @@ def professional_round(client, rng, ctx):
         limit=80,
         count_limit=10001,
     )
+    client.pause()
     case_id = rng.choice(ctx["cases"])
     client.call("case form", "don.case", "web_read", [case_id], CASE_FORM)
+    client.pause()
     client.call(
         "contribution: save",
         "don.case.note",
@@ -427,6 +442,7 @@ def professional_round(client, rng, ctx):
         },
         {"name": {}, "date": {}},
     )
+    client.pause()
 
 
 def projectleider_round(client, rng, ctx):
@@ -438,7 +454,9 @@ def projectleider_round(client, rng, ctx):
         MEETING_LIST,
         limit=80,
     )
+    client.pause()
     client.call("meeting form", "don.meeting", "web_read", [ctx["meeting"]], MEETING_FORM)
+    client.pause()
     client.call(
         "agenda: add case",
         "don.agenda.item",
@@ -453,6 +471,7 @@ def projectleider_round(client, rng, ctx):
         {"name": {}},
     )
     client.call("meeting form", "don.meeting", "web_read", [ctx["meeting"]], MEETING_FORM)
+    client.pause()
 
 
 def rapportage_round(client, rng, ctx):
@@ -469,11 +488,13 @@ def rapportage_round(client, rng, ctx):
             "summary_html": {},
         },
     )
+    client.pause()
 
 
 def intake_round(client, rng, ctx):
     page = client.page("intake: form", "GET", "/don/melden")
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+    client.pause()
     client.page(
         "intake: send",
         "POST",
@@ -485,6 +506,7 @@ def intake_round(client, rng, ctx):
             "reporter_email": "mentor@bench.example",
         },
     )
+    client.pause()
 
 
 ROUNDS = {
@@ -516,20 +538,22 @@ def virtual_users(count, ids, cases, meeting, domain_ids):
     return users
 
 
-def run_mix(base, database, users, rounds, superuser):
-    """Log every virtual user in, then all at once: ``rounds`` rounds each.
-    Returns (timings, wall seconds, errors)."""
+def run_mix(base, database, users, rounds, superuser, think=0.0):
+    """Log every virtual user in, then all at once: ``rounds`` rounds each,
+    with ``think`` seconds (mean) between screens. Returns (timings, wall
+    seconds, errors)."""
 
-    def connect(user):
-        _role, login, _ctx = user
-        client = Client(base, database)
+    def connect(indexed):
+        index, (_role, login, _ctx) = indexed
+        # The same think times in both mixes (seeded per virtual user).
+        client = Client(base, database, think, random.Random(SEED * 7 + index))
         if login:
             client.login("admin" if superuser else login, superuser=superuser)
         return client
 
     # Logging in (password hash, TOTP) is not measured: a few at a time.
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
-        clients = list(pool.map(connect, users))
+        clients = list(pool.map(connect, enumerate(users)))
     barrier = threading.Barrier(len(users))
     errors = []
 
@@ -586,7 +610,15 @@ def render(args, marker, runs, load, server_errors):
         f"`bench/bench_load.py`: Odoo with {args.workers} workers on 127.0.0.1, database at "
         f"{args.scale} scale ({generation.SCALES[args.scale].cases:,} cases, "
         f"{generation.SCALES[args.scale].notes:,} contributions, {SIGNALS:,} signals), "
-        f"{args.rounds} rounds per virtual user. Machine: {os.cpu_count()} cores shared with "
+        f"{args.rounds} rounds per virtual user, "
+        + (
+            f"{args.think:g} s think time on average between screens (uniform, half to one "
+            "and a half times that; the same for both mixes)"
+            if args.think
+            else "no think time (closed loop: every user clicks again as soon as a screen "
+            "is there, so the figures show the capacity of the machine, not a user's wait)"
+        )
+        + f". Machine: {os.cpu_count()} cores shared with "
         f"other work (load average {load:.1f} at the start): compare the two mixes of one "
         "run, not runs.",
         "",
@@ -685,6 +717,13 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--users", type=int, nargs="+", default=[10, 30, 60])
     parser.add_argument("--rounds", type=int, default=3, help="rounds per virtual user")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=3.0,
+        help="mean seconds a user reads a screen before the next click (0: closed loop, "
+        "every user clicks again as soon as a screen is there: the capacity of the machine)",
+    )
     parser.add_argument("--port", type=int, help="HTTP port (default: a free one)")
     parser.add_argument("--reuse", action="store_true")
     parser.add_argument("--output", help="default bench/results/load.md")
@@ -711,7 +750,9 @@ def main(argv=None):
             for superuser in order:
                 label = "superuser" if superuser else "restricted"
                 log(f"==> {users} users, {label} mix")
-                timings, wall, errors = run_mix(base, args.database, mix, args.rounds, superuser)
+                timings, wall, errors = run_mix(
+                    base, args.database, mix, args.rounds, superuser, args.think
+                )
                 runs[users, superuser] = {"timings": timings, "wall": wall, "errors": errors}
                 log(
                     f"    {len(timings)} requests in {wall:.1f} s, "
