@@ -114,3 +114,18 @@ class DonDriehoekMeeting(models.Model):
 
     def action_final(self):
         self.write({"state": "final"})
+
+    def action_add_decision(self):
+        """A new decision of this meeting, in a dialog: the Driehoek role
+        records decisions without the right to change the meeting."""
+        self.ensure_one()
+        self.check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Record a decision"),
+            "res_model": "don.driehoek.decision",
+            "view_mode": "form",
+            "views": [(self.env.ref("don_bestuur.don_driehoek_decision_view_form").id, "form")],
+            "target": "new",
+            "context": {"default_meeting_id": self.id},
+        }

@@ -3,6 +3,7 @@
 from odoo.addons.don_core.tests.common import DonTestCommon, don_test_user
 
 MAYOR = "don_bestuur.group_don_burgemeester"
+DRIEHOEK = "don_bestuur.group_don_driehoek"
 
 
 class DonBestuurCommon(DonTestCommon):
@@ -16,6 +17,8 @@ class DonBestuurCommon(DonTestCommon):
         cls.mayor = don_test_user(env, "t_mayor", MAYOR, cls.company_a)
         cls.mayor2 = don_test_user(env, "t_mayor2", MAYOR, cls.company_a)
         cls.mayor_b = don_test_user(env, "t_mayor_b", MAYOR, cls.company_b)
+        cls.driehoek = don_test_user(env, "t_driehoek", DRIEHOEK, cls.company_a)
+        cls.driehoek.name = "Districtschef Testdorp"
         cls.mayor.name = "Burgemeester Testdorp"
         cls.mayor2.name = "Loco-burgemeester Testdorp"
         cls.warning = env.ref("don_bestuur.measure_type_warning")

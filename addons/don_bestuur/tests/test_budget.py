@@ -278,14 +278,22 @@ class TestBudgetAccess(BudgetCommon):
 
     @property
     def everybody(self):
-        return self.don_users | self.outsiders | self.kt_b | self.mayor | self.mayor2 | self.mayor_b
+        return (
+            self.don_users
+            | self.outsiders
+            | self.kt_b
+            | self.mayor
+            | self.mayor2
+            | self.mayor_b
+            | self.driehoek
+        )
 
     def assertMatrix(self, check, record_or_model, expected, *args):
         got = {user.login for user in self.everybody if check(user, record_or_model, *args)}
         self.assertEqual(got, {user.login for user in expected}, check.__name__)
 
     def test_matrix(self):
-        readers = self.pl | self.mayor | self.mayor2 | self.reporting
+        readers = self.pl | self.mayor | self.mayor2 | self.reporting | self.driehoek
         records = (self.pmg, self.pmg.deadline_ids[0], self.prev_pmg, self.entries[0])
         for record in records:
             with self.subTest(model=record._name):

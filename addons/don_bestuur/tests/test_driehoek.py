@@ -114,7 +114,15 @@ class TestDriehoekMatrix(DonBestuurCommon):
 
     @property
     def everybody(self):
-        return self.don_users | self.outsiders | self.kt_b | self.mayor | self.mayor2 | self.mayor_b
+        return (
+            self.don_users
+            | self.outsiders
+            | self.kt_b
+            | self.mayor
+            | self.mayor2
+            | self.mayor_b
+            | self.driehoek
+        )
 
     def assertMatrix(self, check, record_or_model, expected, *args):
         got = {user.login for user in self.everybody if check(user, record_or_model, *args)}
@@ -136,7 +144,9 @@ class TestDriehoekMatrix(DonBestuurCommon):
                 self.assertIn(access.group_id, held, f"{model}: {access.name}")
 
     def test_meeting_matrix(self):
-        self.assertMatrix(self.can_read, self.meeting, self.pl | self.mayors | self.reporting)
+        self.assertMatrix(
+            self.can_read, self.meeting, self.pl | self.mayors | self.reporting | self.driehoek
+        )
         self.assertMatrix(
             self.can_write, self.meeting, self.pl | self.mayors, {"participants": "x"}
         )
@@ -145,8 +155,70 @@ class TestDriehoekMatrix(DonBestuurCommon):
         self.assertMatrix(self.can_unlink, self.meeting, self.pl)
 
     def test_decision_matrix(self):
-        self.assertMatrix(self.can_read, self.decision, self.pl | self.mayors | self.reporting)
-        self.assertMatrix(self.can_write, self.decision, self.pl | self.mayors, {"owner": "OM"})
+        self.assertMatrix(
+            self.can_read, self.decision, self.pl | self.mayors | self.reporting | self.driehoek
+        )
+        # The Driehoek role records and updates decisions, deletes none.
+        self.assertMatrix(
+            self.can_write, self.decision, self.pl | self.mayors | self.driehoek, {"owner": "OM"}
+        )
         vals = {"meeting_id": self.meeting.id, "name": "Mandaat Kernteam"}
-        self.assertMatrix(self.can_create, "don.driehoek.decision", self.pl | self.mayors, vals)
+        self.assertMatrix(
+            self.can_create, "don.driehoek.decision", self.pl | self.mayors | self.driehoek, vals
+        )
         self.assertMatrix(self.can_unlink, self.decision, self.pl | self.mayors)
+
+
+@tagged("post_install", "-at_install", "don_security")
+class TestDriehoekRole(DonBestuurCommon):
+    """The police chief and the chief public prosecutor in the Driehoek:
+    what Rapportage reads, decisions added, no personal record."""
+
+    def test_the_driehoek_role_reads_no_personal_record(self):
+        user = self.driehoek
+        self.assertTrue(user.has_group("don_core.group_don_reporting"))
+        for group in ("don_core.group_don_professional", "don_core.group_don_kernteam"):
+            self.assertFalse(user.has_group(group), group)
+        for model in (
+            "don.case",
+            "don.youth",
+            "don.signal",
+            "don.case.note",
+            "don.intervention",
+            "don.gezag.measure",
+        ):
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                self.env[model].with_user(user).search([])
+        for record in (self.case_a, self.youth_a, self.measure_a):
+            with self.subTest(model=record._name), self.assertRaises(AccessError):
+                record.with_user(user).read(["display_name"])
+
+    def test_the_driehoek_role_adds_a_decision_not_the_meeting(self):
+        meeting = self.env["don.driehoek.meeting"].create(
+            {"name": "Driehoek winter", "company_id": self.company_a.id, "date": "2026-12-01"}
+        )
+        Meeting = meeting.with_user(self.driehoek)
+        with self.assertRaises(AccessError):
+            Meeting.write({"mandate": "<p>Anders</p>"})
+        with self.assertRaises(AccessError):
+            Meeting.copy()
+        action = Meeting.action_add_decision()
+        self.assertEqual(action["context"], {"default_meeting_id": meeting.id})
+        decision = (
+            self.env["don.driehoek.decision"]
+            .with_user(self.driehoek)
+            .with_context(**action["context"])
+            .create({"name": "Extra inzet wijkagenten bij het station", "owner": "Politie"})
+        )
+        self.assertEqual(decision.meeting_id, meeting)
+        self.assertEqual(decision.company_id, self.company_a)
+        with self.assertRaises(AccessError):
+            decision.unlink()
+        # Still no personal data in a decision.
+        with self.assertRaises(ValidationError):
+            decision.write({"description": f"Zie {self.case_a.reference}"})
+        # Another municipality's meetings stay out of sight.
+        other = self.env["don.driehoek.meeting"].create(
+            {"name": "Driehoek Andersveen", "company_id": self.company_b.id}
+        )
+        self.assertFalse(self.can_read(self.driehoek, other))

@@ -16,7 +16,15 @@ class TestGezagAccess(DonBestuurCommon):
 
     @property
     def everybody(self):
-        return self.don_users | self.outsiders | self.kt_b | self.mayor | self.mayor2 | self.mayor_b
+        return (
+            self.don_users
+            | self.outsiders
+            | self.kt_b
+            | self.mayor
+            | self.mayor2
+            | self.mayor_b
+            | self.driehoek
+        )
 
     def assertMatrix(self, check, record_or_model, expected, *args):
         got = {user.login for user in self.everybody if check(user, record_or_model, *args)}

@@ -280,7 +280,15 @@ class TestPlanAccess(PlanCommon):
 
     @property
     def everybody(self):
-        return self.don_users | self.outsiders | self.kt_b | self.mayor | self.mayor2 | self.mayor_b
+        return (
+            self.don_users
+            | self.outsiders
+            | self.kt_b
+            | self.mayor
+            | self.mayor2
+            | self.mayor_b
+            | self.driehoek
+        )
 
     def in_groups(self, *xmlids, company=None):
         """The test users of ``company`` (default: A) in one of the groups."""

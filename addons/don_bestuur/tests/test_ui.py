@@ -126,3 +126,21 @@ class TestProjectPlanTour(HttpCase, DonBestuurCommon):
         self.assertIn("Anderhalf jaar", v2.pilot_scope)
         self.assertEqual(v2.role_ids.mandate, "Beslist over het budget.")
         self.assertEqual(project.don_plan_id, v2)
+
+
+@tagged("post_install", "-at_install", "is_tour", "don_tour")
+class TestDriehoekTour(HttpCase, DonBestuurCommon):
+    def test_driehoek_member_records_a_decision(self):
+        meeting = self.env["don.driehoek.meeting"].create(
+            {"name": "Driehoek najaar", "company_id": self.company_a.id, "date": "2026-10-06"}
+        )
+        self.start_tour(
+            f"/odoo/action-don_bestuur.don_driehoek_meeting_action?cids={self.company_a.id}",
+            "don_driehoek_decision_tour",
+            login="t_driehoek",
+        )
+        decision = meeting.decision_ids
+        self.assertEqual(decision.name, "Extra inzet wijkagenten rond het station")
+        self.assertEqual(decision.owner, "Politie basisteam")
+        self.assertEqual(decision.create_uid, self.driehoek)
+        self.assertEqual(meeting.write_uid, self.env.ref("base.user_root"))

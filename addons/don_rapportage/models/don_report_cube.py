@@ -415,11 +415,69 @@ class DonReportCube(models.AbstractModel):
                   FROM hpart
                  GROUP BY company_id, year, dim_index
             ),
-            parents (dim_index, parent_index) AS (VALUES {parents})
+            parents (dim_index, parent_index) AS (VALUES {parents}),
+            child_sum AS (
+                -- A dimension with keys whose year partition may publish:
+                -- its published years' sum and its hidden years' range.
+                SELECT h.company_id, h.year, h.dim_index, d.parent_index,
+                       COALESCE(sum(h.n) FILTER (WHERE NOT h.is_hidden), 0) AS pub,
+                       COALESCE(sum(h.h_lo) FILTER (WHERE h.is_hidden), 0) AS lo,
+                       COALESCE(sum(h.h_hi) FILTER (WHERE h.is_hidden), 0) AS hi
+                  FROM hidden h
+                  JOIN parents d ON d.dim_index = h.dim_index
+                  JOIN part_ok p ON p.company_id = h.company_id AND p.year = h.year
+                                AND p.dim_index = h.dim_index
+                 WHERE p.ok AND d.parent_index <> h.dim_index
+                 GROUP BY h.company_id, h.year, h.dim_index, d.parent_index
+            ),
+            child_range AS (
+                -- A hidden total year, as one such dimension bounds it,
+                -- within its own bounds.
+                SELECT c.company_id, c.year, c.dim_index, c.parent_index,
+                       GREATEST(c.pub + c.lo, pc.h_lo) AS r_lo,
+                       LEAST(c.pub + c.hi, pc.h_hi) AS r_hi
+                  FROM child_sum c
+                  JOIN hidden pc ON pc.company_id = c.company_id AND pc.year = c.year
+                                AND pc.dim_index = c.parent_index
+                 WHERE pc.is_hidden AND NOT pc.unsafe
+            ),
+            child_ok AS (
+                -- The dimensions whose published years keep the hidden
+                -- total two values, and each of its suppressed months too.
+                SELECT r.company_id, r.year, r.dim_index, r.parent_index, r.r_lo, r.r_hi
+                  FROM child_range r
+                  JOIN columns m ON m.company_id = r.company_id AND m.year = r.year
+                                AND m.dim_index = r.parent_index
+                 GROUP BY r.company_id, r.year, r.dim_index, r.parent_index, r.r_lo, r.r_hi
+                HAVING r.r_lo < r.r_hi
+                       AND bool_and(m.lo = m.hi
+                                    OR GREATEST(m.lo, r.r_lo - (m.yhi - m.hi))
+                                       < LEAST(m.hi, r.r_hi - (m.ylo - m.lo)))
+            ),
+            parent_range AS (
+                SELECT company_id, year, parent_index, max(r_lo) AS r_lo, min(r_hi) AS r_hi
+                  FROM child_ok
+                 GROUP BY company_id, year, parent_index
+            ),
+            parent_hidden_ok AS (
+                -- Those dimensions together (their bounds intersect) keep
+                -- them too: then they publish their years, else none does.
+                SELECT r.company_id, r.year, r.parent_index AS dim_index,
+                       r.r_lo < r.r_hi
+                       AND bool_and(m.lo = m.hi
+                                    OR GREATEST(m.lo, r.r_lo - (m.yhi - m.hi))
+                                       < LEAST(m.hi, r.r_hi - (m.ylo - m.lo))) AS ok
+                  FROM parent_range r
+                  JOIN columns m ON m.company_id = r.company_id AND m.year = r.year
+                                AND m.dim_index = r.parent_index
+                 GROUP BY r.company_id, r.year, r.parent_index, r.r_lo, r.r_hi
+            )
             SELECT y.company_id, y.year,
                    (CASE y.dim_index {self._don_dimension_case()} END)::varchar AS dimension,
                    {", ".join(f"y.{column}" for column in keys)}, y.n_rows::int AS n_rows,
-                   (CASE WHEN NOT y.is_hidden AND p.ok AND COALESCE(pp.ok, TRUE)
+                   (CASE WHEN NOT y.is_hidden AND p.ok
+                              AND (COALESCE(pp.ok, TRUE)
+                                   OR (co.dim_index IS NOT NULL AND COALESCE(ph.ok, FALSE)))
                          THEN y.n END)::int AS figure,
                    (count(*) OVER (PARTITION BY y.company_id, y.year, y.dim_index))::int
                        AS n_keys,
@@ -432,6 +490,11 @@ class DonReportCube(models.AbstractModel):
                                   AND pp.dim_index = d.parent_index
               LEFT JOIN hidden pc ON pc.company_id = y.company_id AND pc.year = y.year
                                  AND pc.dim_index = d.parent_index
+              LEFT JOIN child_ok co ON co.company_id = y.company_id AND co.year = y.year
+                                   AND co.dim_index = y.dim_index
+              LEFT JOIN parent_hidden_ok ph ON ph.company_id = y.company_id
+                                           AND ph.year = y.year
+                                           AND ph.dim_index = d.parent_index
         """
 
     @api.model

@@ -15,6 +15,7 @@ DEMO_USERS = {
     "beheerder": "don_core.group_don_manager",
     "privacy": "don_core.group_don_privacy",
     "rapportage": "don_core.group_don_reporting",
+    "driehoek": "don_bestuur.group_don_driehoek",
 }
 
 

@@ -86,15 +86,44 @@ export class DonReportPivotModel extends PivotModel {
         const measurements = this.data.measurements[JSON.stringify(cell.groupId)];
         return (measurements && measurements[cell.originIndexes[0]].__don_suppressed) || 0;
     }
+
+    /**
+     * The figure a cell of the table shows when suppressed cells are in it
+     * ("<5", "3 × <5", "≥ 12"), undefined when it is a plain number.
+     */
+    donShownFigure(cell) {
+        const suppressed = this.donSuppressed(cell);
+        if (suppressed) {
+            return formatDonFigure(cell.value, suppressed, this.donThreshold);
+        }
+        return undefined;
+    }
+
+    /**
+     * The table posted to /web/pivot/export_xlsx ("Download xlsx"): a cell
+     * with suppressed cells in it reads in the file what it reads on the
+     * screen, never its published 0 (or a total without its suppressed
+     * cells). The rows of the export are the rows of getTable(), in order.
+     */
+    exportData() {
+        const data = super.exportData();
+        const rows = this.getTable().rows;
+        rows.forEach((row, rowIndex) => {
+            row.subGroupMeasurements.forEach((cell, cellIndex) => {
+                const shown = this.donShownFigure(cell);
+                if (shown !== undefined) {
+                    data.rows[rowIndex].values[cellIndex].value = shown;
+                }
+            });
+        });
+        return data;
+    }
 }
 
 export class DonReportPivotRenderer extends PivotRenderer {
     getFormattedValue(cell) {
-        const suppressed = this.model.donSuppressed(cell);
-        if (suppressed) {
-            return formatDonFigure(cell.value, suppressed, this.model.donThreshold);
-        }
-        return super.getFormattedValue(cell);
+        const shown = this.model.donShownFigure(cell);
+        return shown === undefined ? super.getFormattedValue(cell) : shown;
     }
 }
 
