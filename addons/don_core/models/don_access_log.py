@@ -50,6 +50,8 @@ class DonAccessLog(models.Model):
             ("print", "Printed"),
             ("chatter", "Messages read"),
             ("download", "File downloaded"),
+            ("files", "File names read"),
+            ("thread", "Chatter details viewed"),
             ("emergency", "Emergency access"),
             ("disclosure", "Shared outside DON"),
         ],

@@ -12,8 +12,17 @@ class MailMessage(models.Model):
     such (see don.side.guard)."""
 
     _name = "mail.message"
-    _inherit = ["mail.message", "don.side.guard"]
+    _inherit = ["mail.message", "don.side.guard", "don.side.consultation"]
     _don_doc_columns = ("model", "res_id")
+
+    @api.model
+    def _don_api_read_action(self, fields):
+        # A message read through the API shows its body, author, subject or
+        # its document's name (the display name of a message is the
+        # document's record_name): anything but the bare ids.
+        if fields is None or set(fields) - {"id"}:
+            return "chatter"
+        return None
 
     @api.model
     def _message_fetch(
