@@ -24,6 +24,16 @@ class MailMessage(models.Model):
             return "chatter"
         return None
 
+    def read(self, fields=None, load="_classic_read"):
+        # mail's read (its access check) hides don.side.consultation's
+        # from the web client's choice of cursor (/web/dataset/call_kw looks
+        # for ``_readonly`` along the classes, and the one after mail's
+        # resolves to the ORM's read-only read): an API read of messages
+        # writes the access log, on a read/write cursor.
+        return super().read(fields, load=load)
+
+    read._readonly = False
+
     @api.model
     def _message_fetch(
         self, domain, search_term=None, before=None, after=None, around=None, limit=30
