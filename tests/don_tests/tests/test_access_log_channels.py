@@ -938,3 +938,20 @@ class TestAccessLogChannels(HttpCase):
                 logs = self.new_logs()
                 self.assertEqual(len(logs), 2, f"{path}: the warming call and the counted one")
                 self.assertEqual(set(logs.mapped("res_id")), {record.id})
+
+    def test_inzage_lists_file_names_and_chatter_data_in_dutch(self):
+        """The new consultations (the file names read through the API, the
+        chatter's data fetched without the form) in the overview for the
+        person concerned, in Dutch."""
+        records, reader, _outsider = self.cases["don.youth"]
+        youth = records[:1]
+        self.photos(youth, 1)
+        domain = [("res_model", "=", "don.youth"), ("res_id", "=", youth.id)]
+        result = self.call_kw(reader, "ir.attachment", "search_read", [domain, ["name"]])
+        self.assertTrue(result["result"])
+        self.thread_data(reader, youth)
+        dutch = youth.with_context(lang="nl_NL")
+        rows = dutch.env["don.privacy"]._export_youth(dutch)["don.access.log"]
+        shown = {(row["action"], row["res_model"]) for row in rows if row["user_id"]}
+        self.assertIn(("Bestandsnamen gelezen", "Jongere"), shown)
+        self.assertIn(("Chattergegevens bekeken", "Jongere"), shown)
