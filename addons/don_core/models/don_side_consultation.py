@@ -53,7 +53,10 @@ class DonSideConsultation(models.AbstractModel):
 
     def read(self, fields=None, load="_classic_read"):
         result = super().read(fields, load=load)
-        self._don_log_api_read([row["id"] for row in result], fields, dispatched_by_rpc("read"))
+        # No fields (None or []) is every field, for read as for search_read.
+        self._don_log_api_read(
+            [row["id"] for row in result], fields or None, dispatched_by_rpc("read")
+        )
         return result
 
     # An API read writes the access log: not a read-only request.
@@ -67,7 +70,7 @@ class DonSideConsultation(models.AbstractModel):
             domain, fields, offset=offset, limit=limit, order=order, **read_kwargs
         )
         self._don_log_api_read(
-            [row["id"] for row in result], fields, dispatched_by_rpc("search_read")
+            [row["id"] for row in result], fields or None, dispatched_by_rpc("search_read")
         )
         return result
 

@@ -955,3 +955,21 @@ class TestAccessLogChannels(HttpCase):
         shown = {(row["action"], row["res_model"]) for row in rows if row["user_id"]}
         self.assertIn(("Bestandsnamen gelezen", "Jongere"), shown)
         self.assertIn(("Chattergegevens bekeken", "Jongere"), shown)
+
+    def test_read_of_no_fields_is_a_read_of_every_field(self):
+        """``read(ids, [])`` and ``search_read(domain, [])`` return every
+        field (the ORM reads no fields as all of them): logged like a read
+        of every field, on a logged record and its messages. (Every field
+        of a file is refused to a user: the voice metadata it includes is
+        for administrators.)"""
+        for name, records, reader, _outsider in self.with_chatter():
+            record = records[:1]
+            self.new_logs()
+            result = self.call_kw(reader, name, "read", [record.ids, []])
+            self.assertOneEntry(result, record, "open", f"{name} read of no fields")
+            domain = [("model", "=", name), ("res_id", "=", record.id)]
+            messages = self.env["mail.message"].search(domain)
+            result = self.call_kw(reader, "mail.message", "read", [messages.ids, []])
+            self.assertOneEntry(result, record, "chatter", f"{name} messages, no fields")
+            result = self.call_kw(reader, "mail.message", "search_read", [domain, []])
+            self.assertOneEntry(result, record, "chatter", f"{name} search_read, no fields")
