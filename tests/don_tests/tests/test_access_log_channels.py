@@ -43,8 +43,10 @@ PNG = (
 # one record, however many: the document references of the rows (one
 # query), the young people, involvement and emergency access of the
 # record, the INSERT; the chatter's fetch one more (the probe of the
-# user's recent opening of the form).
-EXTRA_QUERIES = {"fetch": 9, "messages": 8, "files": 8}
+# user's recent opening of the form); the chatter's data (one record, not
+# covered by an opening) the young people, involvement, emergency access
+# and the INSERT.
+EXTRA_QUERIES = {"fetch": 9, "messages": 8, "files": 8, "thread": 6}
 # What the chatter of a form asks /mail/thread/data for (Odoo 18's chatter).
 THREAD_REQUESTS = (
     "activities",
@@ -973,3 +975,39 @@ class TestAccessLogChannels(HttpCase):
             self.assertOneEntry(result, record, "chatter", f"{name} messages, no fields")
             result = self.call_kw(reader, "mail.message", "search_read", [domain, []])
             self.assertOneEntry(result, record, "chatter", f"{name} search_read, no fields")
+
+    def test_cost_of_the_chatter_data_log_is_constant_in_the_number_of_files(self):
+        """/mail/thread/data of a record with 2 or 6 files: the entry adds
+        the same queries (over HTTP, counted on the test cursor the server
+        uses), compared with the same request covered by an opening."""
+        records, reader, _outsider = self.cases["don.case"]
+        record = records[:1]
+        self.login(reader)
+        added = 0
+        for size in (2, 6):
+            self.photos(record, size - added)
+            added = size
+            self.thread_data(reader, record)  # warm the caches of the registry
+            self.new_logs()
+            self.env.cr.execute(
+                """INSERT INTO don_access_log (date, user_id, action, res_model, res_id)
+                   VALUES (now() AT TIME ZONE 'UTC', %s, 'open', %s, %s) RETURNING id""",
+                [reader.id, record._name, record.id],
+            )
+            [(opening,)] = self.env.cr.fetchall()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            result = self.thread_data(reader, record)
+            base = self.env.cr.sql_log_count - before
+            self.assertEqual(len(result["ir.attachment"]), size)
+            self.assertFalse(self.new_logs().filtered(lambda log: log.action == "thread"))
+            # Without the opening: the same request writes its entry.
+            self.env.cr.execute("DELETE FROM don_access_log WHERE id = %s", [opening])
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            with self.assertQueryCount(base + EXTRA_QUERIES["thread"]):
+                self.thread_data(reader, record)
+            self.assertEqual(
+                self.env.cr.sql_log_count - before - base, EXTRA_QUERIES["thread"], size
+            )
+            self.assertEqual(self.new_logs().mapped("action"), ["thread"], size)
