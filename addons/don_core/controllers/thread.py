@@ -47,6 +47,6 @@ class DonThreadController(ThreadController):
         ):
             thread = env[thread_model]._get_thread_with_access(thread_id, **kwargs)
             Log = env["don.access.log"]
-            if thread and not Log._opened_recently(thread):
+            if thread and not Log._form_opened_recently(thread):
                 Log._log_documents([(thread._name, thread.id)], "thread")
         return result

@@ -48,7 +48,7 @@ class IrBinary(models.AbstractModel):
                 # What decides is the log itself (the user's "open" entry of
                 # this document in the last minutes), not what the client
                 # sends: without that opening a thumbnail is an entry too.
-                and Log._opened_recently(self.env[model].browse(res_id))
+                and Log._form_opened_recently(self.env[model].browse(res_id))
             ):
                 return stream
             Log._log_documents([(model, res_id)], "download")

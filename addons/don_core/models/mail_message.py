@@ -59,12 +59,8 @@ class MailMessage(models.Model):
                 # opening is the consultation (one entry for form and
                 # chatter); fetched on its own, it is one of its own.
                 model, res_id = next(iter(documents))
-                if model in self.env:
-                    opened = self.env[model].browse(res_id)
-                    if hasattr(opened, "_don_log_opened_record"):
-                        opened = opened._don_log_opened_record()
-                    if Log._opened_recently(opened):
-                        return result
+                if model in self.env and Log._form_opened_recently(self.env[model].browse(res_id)):
+                    return result
             Log._log_documents(sorted(documents), "chatter")
         return result
 
