@@ -3,7 +3,7 @@
 """Who sees the mayor's measures and the cases they open to the mayor."""
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import DonBestuurCommon
 
@@ -175,3 +175,63 @@ class TestGezagAccess(DonBestuurCommon):
             with self.assertRaises(AccessError):
                 self.measure_a.with_user(user).write({"state": "approved"})
         self.assertEqual(self.measure_a.state, "proposed")
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+    b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01"
+    b"\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+@tagged("post_install", "-at_install", "don_security", "don_privacy")
+class TestGezagAccessLogOverHttp(HttpCase, DonBestuurCommon):
+    def test_what_the_form_of_a_measure_loads_belongs_to_the_opening_of_its_case(self):
+        """The mayor opens a measure (logged as the opening of its case):
+        its chatter's data, messages and the thumbnail of a photo, loaded
+        by requests of their own, are part of that opening; the photo
+        downloaded is an entry of its own."""
+        measure = self.measure_a
+        measure.with_user(self.kt_vei).action_propose()
+        photo = self.env["ir.attachment"].create(
+            {
+                "name": "situatie.png",
+                "raw": PNG,
+                "mimetype": "image/png",
+                "res_model": measure._name,
+                "res_id": measure.id,
+            }
+        )
+        measure.message_post(body="Foto van de situatie", attachment_ids=photo.ids)
+        Log = self.env["don.access.log"]
+        last = Log.search([], limit=1).id or 0
+        self.authenticate("t_mayor", "t_mayor")
+        self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{measure._name}/web_read",
+            {
+                "model": measure._name,
+                "method": "web_read",
+                "args": [measure.ids],
+                "kwargs": {"specification": {"reasoning": {}, "case_summary": {}}},
+            },
+        )
+        thread = {"thread_model": measure._name, "thread_id": measure.id}
+        result = self.make_jsonrpc_request(
+            "/mail/thread/data", {**thread, "request_list": ["attachments", "followers"]}
+        )
+        self.assertEqual(len(result["ir.attachment"]), 1)
+        self.assertTrue(self.make_jsonrpc_request("/mail/thread/messages", thread)["messages"])
+        response = self.url_open(f"/web/image/{photo.id}?unique={photo.checksum}&width=3840")
+        self.assertEqual(response.content, PNG)
+        logs = Log.search([("id", ">", last)])
+        self.assertEqual(
+            [(log.action, log.res_model, log.res_id) for log in logs],
+            [("open", "don.case", measure.case_id.id)],
+        )
+        response = self.url_open(f"/web/content/{photo.id}?download=true")
+        self.assertEqual(response.content, PNG)
+        logs = Log.search([("id", ">", logs.id)])
+        self.assertEqual(
+            [(log.action, log.res_model, log.res_id) for log in logs],
+            [("download", measure._name, measure.id)],
+        )

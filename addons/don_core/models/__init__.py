@@ -39,6 +39,7 @@ from . import res_partner
 from . import res_users
 from . import res_groups
 from . import don_side_guard
+from . import don_side_consultation
 from . import mail_activity
 from . import mail_message
 from . import mail_notification

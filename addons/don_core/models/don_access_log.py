@@ -50,6 +50,8 @@ class DonAccessLog(models.Model):
             ("print", "Printed"),
             ("chatter", "Messages read"),
             ("download", "File downloaded"),
+            ("files", "File names read"),
+            ("thread", "Chatter details viewed"),
             ("emergency", "Emergency access"),
             ("disclosure", "Shared outside DON"),
         ],
@@ -286,6 +288,18 @@ class DonAccessLog(models.Model):
             )
         )
         return bool(self.env.cr.fetchone())
+
+    @api.model
+    def _form_opened_recently(self, record):
+        """The form of ``record`` was opened by the current user in the last
+        ``FORM_MINUTES``: the opening it logged (of the record itself, or of
+        the record its form logs, ``_don_log_opened_record``: a mayor's
+        measure logs its case) covers what the form loads with it by
+        requests of its own (the chatter's messages and data, its
+        thumbnails)."""
+        if hasattr(record, "_don_log_opened_record"):
+            record = record._don_log_opened_record()
+        return bool(record) and self._opened_recently(record)
 
     @api.model
     def _log_documents(self, documents, action):

@@ -504,7 +504,8 @@ class DonSecuredMixin(models.AbstractModel):
         log = (
             self._don_log_open
             and not self.env.su
-            and (fields is None or set(fields) - {"id", "display_name"})
+            # No fields (None or []) is every field.
+            and (not fields or set(fields) - {"id", "display_name"})
             and dispatched_by_rpc("read")
         )
         if not log:

@@ -2,6 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
 
+# The fields of an attachment that hold (part of) the file's content, and
+# those that name or describe it.
+FILE_CONTENT = frozenset({"datas", "raw", "db_datas", "index_content"})
+FILE_NAMES = frozenset({"name", "description", "display_name"})
+
 
 class IrAttachment(models.Model):
     """A file of a DON document is readable only by who may read the
@@ -9,7 +14,19 @@ class IrAttachment(models.Model):
     don.side.guard)."""
 
     _name = "ir.attachment"
-    _inherit = ["ir.attachment", "don.side.guard"]
+    _inherit = ["ir.attachment", "don.side.guard", "don.side.consultation"]
+
+    @api.model
+    def _don_api_read_action(self, fields):
+        # Read through the API, the content of a file (or its extracted
+        # text) is a download; its name alone (often the subject of the
+        # document: "verslag politie ...") a consultation of the file list.
+        fields = set(self._fields) if fields is None else set(fields)
+        if fields & FILE_CONTENT:
+            return "download"
+        if fields & FILE_NAMES:
+            return "files"
+        return None
 
     @api.model
     def check(self, mode, values=None):

@@ -12,8 +12,27 @@ class MailMessage(models.Model):
     such (see don.side.guard)."""
 
     _name = "mail.message"
-    _inherit = ["mail.message", "don.side.guard"]
+    _inherit = ["mail.message", "don.side.guard", "don.side.consultation"]
     _don_doc_columns = ("model", "res_id")
+
+    @api.model
+    def _don_api_read_action(self, fields):
+        # A message read through the API shows its body, author, subject or
+        # its document's name (the display name of a message is the
+        # document's record_name): anything but the bare ids.
+        if fields is None or set(fields) - {"id"}:
+            return "chatter"
+        return None
+
+    def read(self, fields=None, load="_classic_read"):
+        # mail's read (its access check) hides don.side.consultation's
+        # from the web client's choice of cursor (/web/dataset/call_kw looks
+        # for ``_readonly`` along the classes, and the one after mail's
+        # resolves to the ORM's read-only read): an API read of messages
+        # writes the access log, on a read/write cursor.
+        return super().read(fields, load=load)
+
+    read._readonly = False
 
     @api.model
     def _message_fetch(
@@ -40,12 +59,8 @@ class MailMessage(models.Model):
                 # opening is the consultation (one entry for form and
                 # chatter); fetched on its own, it is one of its own.
                 model, res_id = next(iter(documents))
-                if model in self.env:
-                    opened = self.env[model].browse(res_id)
-                    if hasattr(opened, "_don_log_opened_record"):
-                        opened = opened._don_log_opened_record()
-                    if Log._opened_recently(opened):
-                        return result
+                if model in self.env and Log._form_opened_recently(self.env[model].browse(res_id)):
+                    return result
             Log._log_documents(sorted(documents), "chatter")
         return result
 

@@ -279,3 +279,41 @@ class TestEmergencyAccessTour(HttpCase, DonTestCommon):
         self.assertEqual(grant.case_id, self.case_a)
         self.assertIn("casusregisseur niet bereikbaar", grant.reason)
         self.assertTrue(self.can_read(self.prof_vei, self.case_a))
+
+
+@tagged("post_install", "-at_install", "is_tour", "don_tour")
+class TestCasePhotosTour(HttpCase, DonTestCommon):
+    def test_opening_a_case_with_photos_is_one_entry(self):
+        """A professional opens a case whose chatter shows six photos in the
+        browser: the form, the chatter's data and messages and the six
+        thumbnails (requests of their own) are one consultation, one entry
+        in the access log."""
+        png = (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+            b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01"
+            b"\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+        )
+        case = self.case_a
+        photos = self.env["ir.attachment"].create(
+            [
+                {
+                    "name": f"foto-{i}.png",
+                    "raw": png,
+                    "mimetype": "image/png",
+                    "res_model": "don.case",
+                    "res_id": case.id,
+                }
+                for i in range(6)
+            ]
+        )
+        case.message_post(body="Foto's van de situatie", attachment_ids=photos.ids)
+        Log = self.env["don.access.log"]
+        last = Log.search([], limit=1).id or 0
+        self.start_tour(
+            f"/odoo/don.case/{case.id}?cids={self.company_a.id}",
+            "don_case_photos_tour",
+            login="t_prof_soc",
+        )
+        logs = Log.search([("id", ">", last), ("user_id", "=", self.prof_soc.id)])
+        self.assertEqual(logs.mapped("action"), ["open"])
+        self.assertEqual((logs.res_model, logs.res_id), ("don.case", case.id))

@@ -21,6 +21,7 @@ import xmlrpc.client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from odoo import api as odoo_api
 from odoo import http
 from odoo.addons.don_core.tools.internal import INTERNAL, internal_flag
 from odoo.tests import HttpCase, tagged
@@ -33,6 +34,27 @@ CLIENT_KEYS = {
     "don_timeline_in_form": True,
 }
 PASSWORD = "Log-kanaal-2026!"
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+    b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01"
+    b"\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+# Queries the log adds to one consultation of the messages or files of
+# one record, however many: the document references of the rows (one
+# query), the young people, involvement and emergency access of the
+# record, the INSERT; the chatter's fetch one more (the probe of the
+# user's recent opening of the form); the chatter's data (one record, not
+# covered by an opening) the young people, involvement, emergency access
+# and the INSERT.
+EXTRA_QUERIES = {"fetch": 9, "messages": 8, "files": 8, "thread": 6}
+# What the chatter of a form asks /mail/thread/data for (Odoo 18's chatter).
+THREAD_REQUESTS = (
+    "activities",
+    "attachments",
+    "followers",
+    "scheduledMessages",
+    "suggestedRecipients",
+)
 # Whatever a client can send as a context value over JSON-RPC.
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
@@ -502,11 +524,7 @@ class TestAccessLogChannels(HttpCase):
         """A file of a logged record served by /web/content and /web/image:
         one "download" entry per file served, for the record it belongs to;
         none for an outsider (refused) nor for a file of another document."""
-        png = (
-            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
-            b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01"
-            b"\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
-        )
+        png = PNG
         Attachment = self.env["ir.attachment"]
         other = Attachment.create(
             {"name": "contact.txt", "raw": b"x", "res_model": "res.partner", "res_id": 1}
@@ -593,3 +611,403 @@ class TestAccessLogChannels(HttpCase):
         shown = {(row["action"], row["res_model"]) for row in rows if row["user_id"]}
         self.assertIn(("Berichten gelezen", "Jongere"), shown)
         self.assertIn(("Bestand gedownload", "Jongere"), shown)
+
+    # ------------------------------------------------------------------
+    # Thumbnails, the chatter's data and the API's reads of side records
+    # ------------------------------------------------------------------
+    def photos(self, record, count):
+        return self.env["ir.attachment"].create(
+            [
+                {
+                    "name": f"foto-{record.id}-{i}.png",
+                    "raw": PNG,
+                    "mimetype": "image/png",
+                    "res_model": record._name,
+                    "res_id": record.id,
+                }
+                for i in range(count)
+            ]
+        )
+
+    def open_form(self, user, record):
+        spec = {"display_name": {}, "create_date": {}}
+        result = self.call_kw(user, record._name, "web_read", [record.ids], {"specification": spec})
+        self.assertOneEntry(result, record, "open", f"{record._name} form")
+
+    def thread_data(self, user, record, request_list=THREAD_REQUESTS):
+        self.login(user)
+        # On a read/write cursor for a DON document (the route is read-only
+        # otherwise: the entry would fail, and the request be retried).
+        with self.assertNoLogs("odoo.http", "WARNING"):
+            return self.make_jsonrpc_request(
+                "/mail/thread/data",
+                {
+                    "thread_model": record._name,
+                    "thread_id": record.id,
+                    "request_list": list(request_list),
+                },
+            )
+
+    def thumbnail(self, attachment):
+        # As the chatter's attachment list asks for an image.
+        return self.url_open(
+            f"/web/image/{attachment.id}?filename={attachment.name}"
+            f"&unique={attachment.checksum}&width=3840&height=600"
+        )
+
+    def test_opening_a_case_with_photos_is_one_entry(self):
+        """A case with 6 photos opened as the web client does (the form,
+        then its chatter's data, messages and thumbnails, in requests of
+        their own): one entry, the opening. A photo of the same case
+        downloaded is one entry more; a thumbnail of a case whose form was
+        not opened is a consultation of its own."""
+        records, reader, _outsider = self.cases["don.case"]
+        case, other = records[:2]
+        case.message_post(body="Foto's van de situatie")
+        photos = self.photos(case, 6)
+        self.new_logs()
+        self.open_form(reader, case)
+        result = self.thread_data(reader, case)
+        self.assertEqual(len(result["ir.attachment"]), 6)
+        self.assertTrue(self.fetch_messages(reader, case)["messages"])
+        for photo in photos:
+            with self.assertNoLogs("odoo.http", "WARNING"):
+                response = self.thumbnail(photo)
+            self.assertEqual(response.content, PNG)
+        # The file viewer (no download asked) shows a photo of the form too.
+        self.assertEqual(self.url_open(f"/web/content/{photos[0].id}").content, PNG)
+        self.assertFalse(self.new_logs(), "thumbnails of the form just opened")
+        for url in (
+            f"/web/content/{photos[0].id}?download=true",
+            f"/web/image/{photos[1].id}?download=true",
+        ):
+            response = self.url_open(url)
+            self.assertEqual(response.content, PNG, url)
+            self.assertOneEntry({}, case, "download", f"download after the opening: {url}")
+        # Another case's photo: its form was not opened.
+        [photo] = self.photos(other, 1)
+        self.assertEqual(self.thumbnail(photo).content, PNG)
+        self.assertOneEntry({}, other, "download", "thumbnail without the form")
+
+    def test_thumbnail_needs_the_users_own_recent_opening(self):
+        """The opening that covers a thumbnail is in the log, the user's own
+        and recent: another user's opening, or the user's own of more than
+        FORM_MINUTES ago, does not cover it."""
+        records, reader, _outsider = self.cases["don.case"]
+        case = records[:1]
+        [photo] = self.photos(case, 1)
+        for user_id, minutes in ((self.env.ref("base.user_admin").id, 0), (reader.id, 11)):
+            self.env.cr.execute(
+                """INSERT INTO don_access_log (date, user_id, action, res_model, res_id)
+                   VALUES ((now() AT TIME ZONE 'UTC') - %s * interval '1 minute',
+                           %s, 'open', %s, %s)""",
+                [minutes, user_id, case._name, case.id],
+            )
+        self.new_logs()
+        self.login(reader)
+        self.assertEqual(self.thumbnail(photo).content, PNG)
+        self.assertOneEntry({}, case, "download", "thumbnail without a recent opening")
+
+    def test_chatter_data_over_http(self):
+        """/mail/thread/data of a logged record (its files with their names,
+        followers, activities) fetched on its own: one "thread" entry; none
+        when the form was opened just now (the chatter loads it right after
+        the form), none for an empty request, none for an outsider (refused:
+        nothing shown)."""
+        for name, records, reader, outsider in self.with_chatter():
+            first, second = records[:2]
+            self.photos(first, 2)
+            self.new_logs()
+            result = self.thread_data(reader, first)
+            self.assertEqual(len(result["ir.attachment"]), 2, name)
+            self.assertOneEntry({}, first, "thread", f"{name} chatter data")
+            self.thread_data(reader, first, request_list=[])
+            self.assertFalse(self.new_logs(), f"{name} chatter data, nothing asked")
+            result = self.thread_data(outsider, first)
+            self.assertNotIn("ir.attachment", result, f"{name} chatter data by outsider")
+            self.assertFalse(self.new_logs(), f"{name} chatter data by outsider, yet logged")
+            if self.env[name]._don_log_open:
+                self.open_form(reader, second)
+                self.thread_data(reader, second)
+                self.assertFalse(self.new_logs(), f"{name} chatter data of the form just opened")
+
+    def test_messages_over_the_api(self):
+        """Messages of logged records read through the API (read,
+        search_read, web_read, web_search_read; call_kw, /jsonrpc, XML-RPC):
+        one "chatter" entry per call for the records whose messages were
+        shown, not one per message; none for an outsider."""
+        for name, records, reader, outsider in self.with_chatter():
+            domain = [("model", "=", name), ("res_id", "in", records.ids)]
+            messages = self.env["mail.message"].search(domain)
+            self.assertGreaterEqual(len(messages), 2)
+            spec = {"body": {}, "author_id": {"fields": {"display_name": {}}}}
+            self.new_logs()
+            for label, call, method, args, kwargs in (
+                ("call_kw", self.call_kw, "search_read", [domain, ["body"]], {}),
+                ("call_kw", self.call_kw, "read", [messages.ids, ["body", "record_name"]], {}),
+                ("call_kw", self.call_kw, "web_read", [messages.ids], {"specification": spec}),
+                (
+                    "call_kw",
+                    self.call_kw,
+                    "web_search_read",
+                    [],
+                    {"domain": domain, "specification": spec},
+                ),
+                ("jsonrpc", self.execute_kw, "search_read", [domain, ["body"]], {}),
+                ("xmlrpc", self.xmlrpc, "read", [messages.ids, ["body"]], {}),
+            ):
+                # A read/write cursor for it (no read-only retry).
+                with self.assertNoLogs("odoo.http", "WARNING"):
+                    result = call(reader, "mail.message", method, args, kwargs)
+                self.assertOneEntry(result, records, "chatter", f"{name} {method} ({label})")
+            # The bare ids show nothing.
+            result = self.call_kw(reader, "mail.message", "read", [messages.ids, ["id"]])
+            self.assertNotIn("error", result)
+            self.assertFalse(self.new_logs(), f"{name} ids of the messages")
+            result = self.call_kw(outsider, "mail.message", "search_read", [domain, ["body"]])
+            self.assertNothingShown(result, None, f"{name} messages by outsider")
+            result = self.call_kw(outsider, "mail.message", "read", [messages.ids, ["body"]])
+            self.assertRefused(result, f"{name} read of the messages by outsider")
+
+    def test_messages_of_two_models_over_the_api(self):
+        """One call showing messages of two kinds of records: one entry per
+        kind, each naming its records."""
+        chatter, by_reader = {}, {}
+        for name, records, reader, _outsider in self.with_chatter():
+            chatter[name] = records
+            by_reader.setdefault(reader, []).append(name)
+        reader, names = next((r, sorted(n)[:2]) for r, n in by_reader.items() if len(n) >= 2)
+        domain = [
+            "|",
+            "&",
+            ("model", "=", names[0]),
+            ("res_id", "in", chatter[names[0]].ids),
+            "&",
+            ("model", "=", names[1]),
+            ("res_id", "in", chatter[names[1]].ids),
+        ]
+        self.new_logs()
+        result = self.call_kw(reader, "mail.message", "search_read", [domain, ["body"]])
+        self.assertNotIn("error", result)
+        logs = self.new_logs()
+        self.assertEqual(sorted(logs.mapped("res_model")), names)
+        self.assertEqual(set(logs.mapped("action")), {"chatter"})
+        for log in logs:
+            logged = sorted(int(i) for i in log.res_ids.split(","))
+            self.assertEqual(logged, sorted(chatter[log.res_model].ids), log.res_model)
+
+    def test_files_over_the_api(self):
+        """Files of logged records read through the API: their content
+        (datas, raw, db_datas) is a "download", their names alone a "files"
+        entry, one per call; other fields (the type) and files of other
+        documents are none; none for an outsider."""
+        other = self.env["ir.attachment"].create(
+            {"name": "contact.txt", "raw": b"x", "res_model": "res.partner", "res_id": 1}
+        )
+        for name, records, reader, outsider in self.each_case():
+            files = self.photos(records[0], 2) | self.photos(records[1], 1)
+            domain = [("res_model", "=", name), ("res_id", "in", records.ids)]
+            self.new_logs()
+            for label, call, method, args, kwargs, action in (
+                ("call_kw", self.call_kw, "search_read", [domain, ["name"]], {}, "files"),
+                ("call_kw", self.call_kw, "read", [files.ids, ["datas"]], {}, "download"),
+                ("call_kw", self.call_kw, "read", [files.ids, ["datas", "name"]], {}, "download"),
+                (
+                    "call_kw",
+                    self.call_kw,
+                    "web_search_read",
+                    [],
+                    {"domain": domain, "specification": {"name": {}, "mimetype": {}}},
+                    "files",
+                ),
+                (
+                    "call_kw",
+                    self.call_kw,
+                    "web_read",
+                    [files.ids],
+                    {"specification": {"db_datas": {}}},
+                    "download",
+                ),
+                ("jsonrpc", self.execute_kw, "search_read", [domain, ["datas"]], {}, "download"),
+                ("xmlrpc", self.xmlrpc, "read", [files.ids, ["name"]], {}, "files"),
+            ):
+                with self.assertNoLogs("odoo.http", "WARNING"):
+                    result = call(reader, "ir.attachment", method, args, kwargs)
+                self.assertOneEntry(result, records, action, f"{name} {method} ({label})")
+            result = self.call_kw(reader, "ir.attachment", "read", [files.ids, ["mimetype"]])
+            self.assertNotIn("error", result)
+            self.assertFalse(self.new_logs(), f"{name} type of the files")
+            result = self.call_kw(reader, "ir.attachment", "read", [other.ids, ["datas", "name"]])
+            self.assertNotIn("error", result)
+            self.assertFalse(self.new_logs(), "a file of a contact")
+            result = self.call_kw(outsider, "ir.attachment", "search_read", [domain, ["datas"]])
+            self.assertNothingShown(result, None, f"{name} files by outsider")
+            result = self.call_kw(outsider, "ir.attachment", "read", [files.ids, ["datas"]])
+            self.assertRefused(result, f"{name} read of the files by outsider")
+
+    def test_internal_reads_of_messages_and_files_are_no_entry(self):
+        """Server code reading messages and files (the chatter's fetch logs
+        itself, the data-subject export, a PDF): not through the RPC
+        dispatcher, no entry; the superuser's API call neither."""
+        name, records, reader, _outsider = self.with_chatter()[0]
+        self.photos(records[0], 1)
+        msg_domain = [("model", "=", name), ("res_id", "in", records.ids)]
+        att_domain = [("res_model", "=", name), ("res_id", "in", records.ids)]
+        Message = self.env["mail.message"].with_user(reader)
+        Attachment = self.env["ir.attachment"].with_user(reader)
+        self.new_logs()
+        messages = Message.search(msg_domain)
+        files = Attachment.search(att_domain)
+        self.assertTrue(messages and files)
+        messages.read(["body"])
+        Message.search_read(msg_domain, ["body"])
+        messages.web_read({"body": {}})
+        Message.web_search_read(msg_domain, {"body": {}})
+        files.read(["datas", "name"])
+        Attachment.search_read(att_domain, ["raw"])
+        Attachment.web_search_read(att_domain, {"name": {}})
+        self.assertFalse(self.new_logs(), "server code reading messages and files")
+        # The data-subject export of the young person reads their chatter
+        # and files: no consultation of its own (it is logged as a request).
+        youths, _r, _o = self.cases["don.youth"]
+        youths[:1].message_post(body="Notitie")
+        self.env["don.privacy"]._export_youth(youths[:1])
+        self.assertFalse(
+            self.new_logs().filtered(lambda log: log.action in ("chatter", "download", "files")),
+            "the export read the messages and files",
+        )
+        # The dispatcher, as the superuser (a script on the server).
+        api_call = self.env["mail.message"].sudo()
+        result = odoo_api.call_kw(api_call, "search_read", [msg_domain, ["body"]], {})
+        self.assertTrue(result)
+        self.assertFalse(self.new_logs(), "superuser")
+
+    def test_cost_of_the_log_is_constant_in_the_number_of_messages_and_files(self):
+        """The log adds the same number of queries to the chatter's fetch
+        and to an API read of the messages or files of a record, whether it
+        has 2 or 6 more messages and files: no query per message or file."""
+        records, reader, _outsider = self.cases["don.case"]
+        record = records[:1]
+        env = self.env["mail.message"].with_user(reader).env
+        quiet = env(context=dict(env.context, don_no_access_log=INTERNAL))
+        msg_domain = [("model", "=", record._name), ("res_id", "=", record.id)]
+        att_domain = [("res_model", "=", record._name), ("res_id", "=", record.id)]
+        # Each path as logged, and the same read without the log (the
+        # chatter's fetch with the server's flag, the read called by server
+        # code instead of the RPC dispatcher).
+        paths = {
+            "fetch": (
+                lambda: env["mail.message"]._message_fetch(msg_domain, limit=30)["messages"],
+                lambda: quiet["mail.message"]._message_fetch(msg_domain, limit=30)["messages"],
+            ),
+            "messages": (
+                lambda: odoo_api.call_kw(
+                    env["mail.message"], "search_read", [msg_domain, ["body"]], {}
+                ),
+                lambda: env["mail.message"].search_read(msg_domain, ["body"]),
+            ),
+            "files": (
+                lambda: odoo_api.call_kw(
+                    env["ir.attachment"], "search_read", [att_domain, ["name", "datas"]], {}
+                ),
+                lambda: env["ir.attachment"].search_read(att_domain, ["name", "datas"]),
+            ),
+        }
+        added = 0
+        for size in (2, 6):
+            for i in range(added, size):
+                record.message_post(body=f"Bericht {i}")
+            self.photos(record, size - added)
+            added = size
+            for path, (run, run_quiet) in paths.items():
+                # Warm the caches of the registry (the user's roles, the
+                # secured models), then count on an empty record cache.
+                run_quiet()
+                run()
+                self.env.invalidate_all()
+                before = self.env.cr.sql_log_count
+                self.assertGreaterEqual(len(run_quiet()), size, path)
+                base = self.env.cr.sql_log_count - before
+                self.env.invalidate_all()
+                before = self.env.cr.sql_log_count
+                with self.assertQueryCount(base + EXTRA_QUERIES[path]):
+                    run()
+                self.assertEqual(
+                    self.env.cr.sql_log_count - before - base,
+                    EXTRA_QUERIES[path],
+                    f"{path}: queries of the log with {size} messages and files",
+                )
+                logs = self.new_logs()
+                self.assertEqual(len(logs), 2, f"{path}: the warming call and the counted one")
+                self.assertEqual(set(logs.mapped("res_id")), {record.id})
+
+    def test_inzage_lists_file_names_and_chatter_data_in_dutch(self):
+        """The new consultations (the file names read through the API, the
+        chatter's data fetched without the form) in the overview for the
+        person concerned, in Dutch."""
+        records, reader, _outsider = self.cases["don.youth"]
+        youth = records[:1]
+        self.photos(youth, 1)
+        domain = [("res_model", "=", "don.youth"), ("res_id", "=", youth.id)]
+        result = self.call_kw(reader, "ir.attachment", "search_read", [domain, ["name"]])
+        self.assertTrue(result["result"])
+        self.thread_data(reader, youth)
+        dutch = youth.with_context(lang="nl_NL")
+        rows = dutch.env["don.privacy"]._export_youth(dutch)["don.access.log"]
+        shown = {(row["action"], row["res_model"]) for row in rows if row["user_id"]}
+        self.assertIn(("Bestandsnamen gelezen", "Jongere"), shown)
+        self.assertIn(("Chattergegevens bekeken", "Jongere"), shown)
+
+    def test_read_of_no_fields_is_a_read_of_every_field(self):
+        """``read(ids, [])`` and ``search_read(domain, [])`` return every
+        field (the ORM reads no fields as all of them): logged like a read
+        of every field, on a logged record and its messages. (Every field
+        of a file is refused to a user: the voice metadata it includes is
+        for administrators.)"""
+        for name, records, reader, _outsider in self.with_chatter():
+            record = records[:1]
+            self.new_logs()
+            result = self.call_kw(reader, name, "read", [record.ids, []])
+            self.assertOneEntry(result, record, "open", f"{name} read of no fields")
+            domain = [("model", "=", name), ("res_id", "=", record.id)]
+            messages = self.env["mail.message"].search(domain)
+            result = self.call_kw(reader, "mail.message", "read", [messages.ids, []])
+            self.assertOneEntry(result, record, "chatter", f"{name} messages, no fields")
+            result = self.call_kw(reader, "mail.message", "search_read", [domain, []])
+            self.assertOneEntry(result, record, "chatter", f"{name} search_read, no fields")
+
+    def test_cost_of_the_chatter_data_log_is_constant_in_the_number_of_files(self):
+        """/mail/thread/data of a record with 2 or 6 files: the entry adds
+        the same queries (over HTTP, counted on the test cursor the server
+        uses), compared with the same request covered by an opening."""
+        records, reader, _outsider = self.cases["don.case"]
+        record = records[:1]
+        self.login(reader)
+        added = 0
+        for size in (2, 6):
+            self.photos(record, size - added)
+            added = size
+            self.thread_data(reader, record)  # warm the caches of the registry
+            self.new_logs()
+            self.env.cr.execute(
+                """INSERT INTO don_access_log (date, user_id, action, res_model, res_id)
+                   VALUES (now() AT TIME ZONE 'UTC', %s, 'open', %s, %s) RETURNING id""",
+                [reader.id, record._name, record.id],
+            )
+            [(opening,)] = self.env.cr.fetchall()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            result = self.thread_data(reader, record)
+            base = self.env.cr.sql_log_count - before
+            self.assertEqual(len(result["ir.attachment"]), size)
+            self.assertFalse(self.new_logs().filtered(lambda log: log.action == "thread"))
+            # Without the opening: the same request writes its entry.
+            self.env.cr.execute("DELETE FROM don_access_log WHERE id = %s", [opening])
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            with self.assertQueryCount(base + EXTRA_QUERIES["thread"]):
+                self.thread_data(reader, record)
+            self.assertEqual(
+                self.env.cr.sql_log_count - before - base, EXTRA_QUERIES["thread"], size
+            )
+            self.assertEqual(self.new_logs().mapped("action"), ["thread"], size)
