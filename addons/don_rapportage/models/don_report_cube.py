@@ -121,7 +121,7 @@ class DonReportCube(models.AbstractModel):
         return " UNION ALL ".join(rows)
 
     @api.model
-    def _don_cells_sql(self):
+    def _don_cells_sql(self, companies="companies"):
         """The CTEs up to ``cells``: every cell of the month grid with its
         true count n (live, or frozen with a period report). Never returned
         to a user as such: the view suppresses on top of it, the period
@@ -175,13 +175,20 @@ class DonReportCube(models.AbstractModel):
                       FROM ir_config_parameter WHERE key = '{GRAIN_PARAM}'
                 ), 'month') AS grain
             ),
-            fact AS NOT MATERIALIZED ({self._don_cube_source()}),
+            fact AS NOT MATERIALIZED (
+                -- Only the municipalities asked for (NULL: all): a cell's
+                -- partition is one municipality's month, so the cells of
+                -- one do not depend on the others.
+                SELECT * FROM ({self._don_cube_source()}) AS source
+                 WHERE {companies} IS NULL OR source.company_id = ANY({companies})
+            ),
             frozen AS (
                 -- Months frozen by several reports hold the same copy: the
                 -- first report's is taken.
                 SELECT company_id, period_start AS month, dim_index, {frozen_keys}, n
                   FROM don_report_frozen_cell
                  WHERE cube = '{self._name}'
+                   AND ({companies} IS NULL OR company_id = ANY({companies}))
                    AND (company_id, period_start, report_id) IN (
                         SELECT company_id, period_start, min(report_id)
                           FROM don_report_frozen_cell WHERE cube = '{self._name}'
@@ -525,7 +532,7 @@ class DonReportCube(models.AbstractModel):
                 f"""INSERT INTO don_report_frozen_cell
                         (report_id, cube, company_id, period_start, dim_index,
                          {key_columns}, n, create_uid, create_date, write_uid, write_date)
-                    WITH {self._don_cells_sql()}
+                    WITH {self._don_cells_sql(companies=f"ARRAY[{int(report.company_id.id)}]")}
                     SELECT %(report)s, %(cube)s, company_id, month, dim_index,
                            {key_values}, n, %(uid)s, now() at time zone 'UTC',
                            %(uid)s, now() at time zone 'UTC'
@@ -562,10 +569,12 @@ class DonReportCube(models.AbstractModel):
         self.env.cr.execute(
             SQL(
                 "DROP VIEW IF EXISTS %s; DROP FUNCTION IF EXISTS %s(); "
-                "CREATE FUNCTION %s() RETURNS TABLE (%s) LANGUAGE sql STABLE "
-                "SET jit = off AS $don$ %s $don$; "
+                "DROP FUNCTION IF EXISTS %s(int[]); "
+                "CREATE FUNCTION %s(companies int[] DEFAULT NULL) RETURNS TABLE (%s) "
+                "LANGUAGE sql STABLE SET jit = off AS $don$ %s $don$; "
                 "CREATE VIEW %s AS (SELECT * FROM %s())",
                 SQL.identifier(self._table),
+                SQL.identifier(function),
                 SQL.identifier(function),
                 SQL.identifier(function),
                 SQL(columns),  # built from class constants only
@@ -589,15 +598,30 @@ class DonReportCube(models.AbstractModel):
         )
         self.env.cr.execute(
             SQL(
-                "DROP FUNCTION IF EXISTS %s(); "
-                "CREATE FUNCTION %s() RETURNS TABLE (%s) LANGUAGE sql STABLE "
-                "SET jit = off AS $don$ %s $don$",
+                "DROP FUNCTION IF EXISTS %s(); DROP FUNCTION IF EXISTS %s(int[]); "
+                "CREATE FUNCTION %s(companies int[] DEFAULT NULL) RETURNS TABLE (%s) "
+                "LANGUAGE sql STABLE SET jit = off AS $don$ %s $don$",
+                SQL.identifier(years),
                 SQL.identifier(years),
                 SQL.identifier(years),
                 SQL(year_columns),  # built from class constants only
                 SQL(self._don_years_sql()),  # built from class constants only
             )
         )
+
+    @property
+    def _table_query(self):
+        """Reads compute the cells of the municipalities the reader may read
+        only (the multi-company rule of every cube is ``company_id in
+        company_ids``, i.e. ``env.companies``); the superuser, whom no rule
+        limits, gets them all. A municipality's cells do not depend on the
+        others', so this changes no figure, only the work: a Rapportage
+        user of one municipality in a region of ten no longer computes
+        the other nine."""
+        if self._abstract:
+            return None
+        companies = None if self.env.su else self.env.companies.ids
+        return SQL("SELECT * FROM %s(%s::int[])", SQL.identifier(f"{self._table}_cells"), companies)
 
     @api.model
     def _don_with_dimension(self, domain, groupby):
@@ -715,9 +739,10 @@ class DonReportCube(models.AbstractModel):
         self.env.cr.execute(
             SQL(
                 "SELECT company_id, year, dimension, %s, n_rows, figure, n_keys, parent_figure "
-                "FROM %s() WHERE company_id IN %s AND year IN %s",
+                "FROM %s(%s::int[]) WHERE company_id IN %s AND year IN %s",
                 SQL(", ".join(keys)),  # class constants only
                 SQL.identifier(f"{self._table}_years"),
+                list(company_ids) or [0],
                 tuple(company_ids) or (0,),
                 tuple(years) or ("2000-01-01",),
             )
