@@ -4,7 +4,7 @@
     "name": "DON Bestuur",
     "summary": "DON approach against jonge aanwas: the mayor's measures (gezag), "
     "the Burgemeester role and the Driehoek",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
     "website": "https://github.com/don-for-odoo/don",
