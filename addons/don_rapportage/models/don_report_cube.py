@@ -179,8 +179,11 @@ class DonReportCube(models.AbstractModel):
                 -- Only the municipalities asked for (NULL: all): a cell's
                 -- partition is one municipality's month, so the cells of
                 -- one do not depend on the others.
+                -- (= ANY of an array, not "IS NULL OR": the municipality's
+                -- index can serve it.)
                 SELECT * FROM ({self._don_cube_source()}) AS source
-                 WHERE {companies} IS NULL OR source.company_id = ANY({companies})
+                 WHERE source.company_id = ANY(
+                       COALESCE({companies}, ARRAY(SELECT id FROM res_company)))
             ),
             frozen AS (
                 -- Months frozen by several reports hold the same copy: the
