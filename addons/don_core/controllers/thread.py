@@ -19,11 +19,18 @@ def _secured_thread(thread_model):
     )
 
 
+def _logged_thread(thread_model):
+    """The data of a thread of ``thread_model`` may write an access log
+    entry: a DON document, or an action task (``project.task``, logged as
+    its case when it has one)."""
+    return thread_model == "project.task" or _secured_thread(thread_model)
+
+
 def _thread_data_readonly(controller):
     # The data of a DON document's chatter writes an access log entry,
     # which a read-only cursor (a replica) refuses; other threads keep it.
     params = request.get_json_data().get("params") or {}
-    return not _secured_thread(params.get("thread_model"))
+    return not _logged_thread(params.get("thread_model"))
 
 
 class DonThreadController(ThreadController):
@@ -42,11 +49,18 @@ class DonThreadController(ThreadController):
             request_list
             and not env.su
             and not internal_flag(env, "don_no_access_log")
-            and _secured_thread(thread_model)
-            and thread_model in env["don.access"]._secured_models()
+            and _logged_thread(thread_model)
+            and (
+                thread_model == "project.task"
+                or thread_model in env["don.access"]._secured_models()
+            )
         ):
             thread = env[thread_model]._get_thread_with_access(thread_id, **kwargs)
             Log = env["don.access.log"]
-            if thread and not Log._form_opened_recently(thread):
+            # An action task's data (its activities with their notes, its
+            # files) is a consultation of its case (_log_documents maps it;
+            # a task of no case is none); the task's form is no logged
+            # opening, so no opening covers it.
+            if thread and (thread._name == "project.task" or not Log._form_opened_recently(thread)):
                 Log._log_documents([(thread._name, thread.id)], "thread")
         return result

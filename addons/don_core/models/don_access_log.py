@@ -52,6 +52,8 @@ class DonAccessLog(models.Model):
             ("download", "File downloaded"),
             ("files", "File names read"),
             ("thread", "Chatter details viewed"),
+            ("activities", "Activities read"),
+            ("tracking", "Changes read"),
             ("emergency", "Emergency access"),
             ("disclosure", "Shared outside DON"),
         ],
@@ -313,6 +315,7 @@ class DonAccessLog(models.Model):
         only for documents the user may read now."""
         if self.env.su:
             return
+        documents = self._documents_of_tasks(documents)
         secured = set(self.env["don.access"]._secured_models())
         by_model = {}
         for model, res_id in documents:
@@ -322,6 +325,36 @@ class DonAccessLog(models.Model):
                     ids.append(res_id)
         for model, ids in by_model.items():
             self._log_records(self.env[model].browse(ids), action=action)
+
+    @api.model
+    def _documents_of_tasks(self, documents):
+        """``documents`` with each action task (``project.task`` with a
+        ``don_case_id``) replaced by its case: the messages, files and
+        activities of an action on a case are consultations of the case (as
+        the side guard and the recipients of its messages take the case's
+        access). One query, only when there is a task among them; a task of
+        no case is left as it is (no DON document: not logged)."""
+        task_ids = list(
+            {res_id for model, res_id in documents if model == "project.task" and res_id}
+        )
+        if not task_ids:
+            return documents
+        self.env["project.task"].flush_model(["don_case_id"])
+        case_of = dict(
+            self.env.execute_query(
+                SQL(
+                    "SELECT id, don_case_id FROM project_task"
+                    " WHERE id = ANY(%s) AND don_case_id IS NOT NULL",
+                    task_ids,
+                )
+            )
+        )
+        return [
+            ("don.case", case_of[res_id])
+            if model == "project.task" and res_id in case_of
+            else (model, res_id)
+            for model, res_id in documents
+        ]
 
     @api.model
     def _purpose(self, records, user, involved, action="open"):

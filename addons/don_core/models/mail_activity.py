@@ -6,10 +6,20 @@ from odoo.exceptions import ValidationError
 
 class MailActivity(models.Model):
     """An activity on a DON document is readable only by who may read the
-    document now, its assignee included (see don.side.guard)."""
+    document now, its assignee included (see don.side.guard); read through
+    the API, a consultation of it (see don.side.consultation)."""
 
     _name = "mail.activity"
-    _inherit = ["mail.activity", "don.side.guard"]
+    _inherit = ["mail.activity", "don.side.guard", "don.side.consultation"]
+
+    @api.model
+    def _don_api_read_action(self, fields):
+        # An activity shows its summary, note (on a case: what is to be done
+        # about the young person), type, deadline or its document's name:
+        # anything but the bare ids.
+        if fields is None or set(fields) - {"id"}:
+            return "activities"
+        return None
 
     @api.constrains("res_model", "res_id", "user_id")
     def _check_don_assignee_access(self):

@@ -47,6 +47,22 @@ PNG = (
 # covered by an opening) the young people, involvement, emergency access
 # and the INSERT.
 EXTRA_QUERIES = {"fetch": 9, "messages": 8, "files": 8, "thread": 6}
+# The same for the last side channels, counted against the same call made
+# by server code: an API read of activities or tracked values, and a
+# name_search of files: the document references of the rows (one query),
+# the young people, involvement and emergency access of the record, the
+# INSERT; a read_group two more (the rows behind the groups: the search of
+# the files, as the user, with its access checks); the messages of an action
+# task one more (the task's case), the chatter's fetch of them one more (the
+# probe of a recent opening).
+NEW_EXTRA_QUERIES = {
+    "activities": 7,
+    "tracking": 7,
+    "groups": 9,
+    "names": 7,
+    "task": 8,
+    "task fetch": 9,
+}
 # What the chatter of a form asks /mail/thread/data for (Odoo 18's chatter).
 THREAD_REQUESTS = (
     "activities",
@@ -1011,3 +1027,370 @@ class TestAccessLogChannels(HttpCase):
                 self.env.cr.sql_log_count - before - base, EXTRA_QUERIES["thread"], size
             )
             self.assertEqual(self.new_logs().mapped("action"), ["thread"], size)
+
+    # ------------------------------------------------------------------
+    # Activities, tracked values, groups and names of side records, and
+    # the side records of action tasks (issue 20, the last side channels)
+    # ------------------------------------------------------------------
+    def activities(self, record, user, count):
+        return self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(record._name),
+                    "res_id": record.id,
+                    "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+                    "summary": f"Gesprek met moeder {record.id}-{i}",
+                    "note": "<p>Zorgen over thuissituatie</p>",
+                    "user_id": user.id,
+                }
+                for i in range(count)
+            ]
+        )
+
+    def char_field(self, record):
+        return self.env["ir.model.fields"].search(
+            [("model", "=", record._name), ("ttype", "=", "char"), ("store", "=", True)],
+            limit=1,
+        )
+
+    def tracked(self, record, count, message=None):
+        """``count`` tracked values of a char field of ``record``, on a
+        message of its chatter."""
+        message = message or record.message_post(body="Wijziging")
+        return self.env["mail.tracking.value"].create(
+            [
+                {
+                    "field_id": self.char_field(record).id,
+                    "old_value_char": f"Oude waarde {i}",
+                    "new_value_char": f"Nieuwe waarde {i}",
+                    "mail_message_id": message.id,
+                }
+                for i in range(count)
+            ]
+        )
+
+    def action_task(self, case, user):
+        """An action task of ``case`` in a DON project, assigned to ``user``."""
+        project = self.env["project.project"].create(
+            {"name": "DON Logdorp", "is_don_project": True, "company_id": case.company_id.id}
+        )
+        return self.env["project.task"].create(
+            {
+                "name": "Actie: gesprek school",
+                "project_id": project.id,
+                "don_case_id": case.id,
+                "user_ids": [(6, 0, user.ids)],
+                "company_id": case.company_id.id,
+            }
+        )
+
+    def test_activities_over_the_api(self):
+        """Activities of logged records read through the API (their summary
+        and note): one "activities" entry per call, for their records; the
+        bare ids none; none for an outsider."""
+        tried = 0
+        for name, records, reader, outsider in self.each_case():
+            if "activity_ids" not in self.env[name]._fields:
+                continue
+            acts = self.activities(records[0], reader, 2) | self.activities(records[1], reader, 1)
+            domain = [("res_model", "=", name), ("res_id", "in", records.ids)]
+            self.new_logs()
+            for label, call, method, args, kwargs in (
+                ("call_kw", self.call_kw, "search_read", [domain, ["summary", "note"]], {}),
+                ("call_kw", self.call_kw, "read", [acts.ids, ["note"]], {}),
+                ("call_kw", self.call_kw, "web_read", [acts.ids], {"specification": {"note": {}}}),
+                (
+                    "call_kw",
+                    self.call_kw,
+                    "web_search_read",
+                    [],
+                    {"domain": domain, "specification": {"summary": {}}},
+                ),
+                ("jsonrpc", self.execute_kw, "search_read", [domain, ["note"]], {}),
+                ("xmlrpc", self.xmlrpc, "read", [acts.ids, ["summary"]], {}),
+            ):
+                with self.assertNoLogs("odoo.http", "WARNING"):
+                    result = call(reader, "mail.activity", method, args, kwargs)
+                self.assertOneEntry(result, records, "activities", f"{name} {method} ({label})")
+            result = self.call_kw(reader, "mail.activity", "read", [acts.ids, ["id"]])
+            self.assertNotIn("error", result)
+            self.assertFalse(self.new_logs(), f"{name} ids of the activities")
+            result = self.call_kw(outsider, "mail.activity", "search_read", [domain, ["note"]])
+            self.assertNothingShown(result, None, f"{name} activities by outsider")
+            result = self.call_kw(outsider, "mail.activity", "read", [acts.ids, ["note"]])
+            self.assertRefused(result, f"{name} read of the activities by outsider")
+            tried += 1
+        self.assertGreaterEqual(tried, 2)
+
+    def test_tracked_values_over_the_api(self):
+        """The old and new values of tracked fields (readable through the
+        API by a settings administrator only): one "tracking" entry per call,
+        for the records of their messages; which field changed is none; none
+        for an outsider."""
+        records, reader, outsider = self.cases["don.case"]
+        system = self.env.ref("base.group_system")
+        (reader | outsider).groups_id = [(4, system.id)]
+        self.env.flush_all()
+        values = self.tracked(records[0], 2) | self.tracked(records[1], 1)
+        domain = [("mail_message_id", "in", values.mail_message_id.ids)]
+        self.new_logs()
+        for label, call, method, args in (
+            ("call_kw", self.call_kw, "search_read", [domain, ["old_value_char"]]),
+            ("call_kw", self.call_kw, "read", [values.ids, ["new_value_char", "field_id"]]),
+            ("call_kw", self.call_kw, "read", [values.ids, []]),
+            ("xmlrpc", self.xmlrpc, "search_read", [domain, ["new_value_char"]]),
+        ):
+            with self.assertNoLogs("odoo.http", "WARNING"):
+                result = call(reader, "mail.tracking.value", method, args)
+            self.assertOneEntry(result, records, "tracking", f"tracking {method} ({label})")
+        result = self.call_kw(reader, "mail.tracking.value", "read", [values.ids, ["field_id"]])
+        self.assertNotIn("error", result)
+        self.assertFalse(self.new_logs(), "which field changed")
+        result = self.call_kw(
+            outsider, "mail.tracking.value", "search_read", [domain, ["old_value_char"]]
+        )
+        self.assertNothingShown(result, None, "tracked values by outsider")
+
+    def test_groups_and_names_of_side_records_over_the_api(self):
+        """Messages, files and activities grouped by their record (which
+        records have them) or named (name_search: the names of the files)
+        through the API: one entry per call, for the records behind the
+        groups, as a read of them; web_read_group one, not two. A count per
+        model of record (grouped by the model column) shows nothing of any
+        record: no entry. None for an outsider."""
+        records, reader, outsider = self.cases["don.case"]
+        for record in records:
+            record.message_post(body=f"Notitie {record.id}")
+        self.photos(records[0], 2)
+        self.photos(records[1], 1)
+        self.activities(records[0], reader, 1)
+        self.activities(records[1], reader, 1)
+        name = records._name
+        domains = {
+            "mail.message": [("model", "=", name), ("res_id", "in", records.ids)],
+            "ir.attachment": [("res_model", "=", name), ("res_id", "in", records.ids)],
+            "mail.activity": [("res_model", "=", name), ("res_id", "in", records.ids)],
+        }
+        actions = {
+            "mail.message": "chatter",
+            "ir.attachment": "files",
+            "mail.activity": "activities",
+        }
+        model_column = {"mail.message": "model", "ir.attachment": "res_model"}
+        self.new_logs()
+        for side, domain in domains.items():
+            action = actions[side]
+            for method, kwargs in (
+                ("read_group", {"domain": domain, "fields": [], "groupby": ["res_id"]}),
+                ("web_read_group", {"domain": domain, "fields": [], "groupby": ["res_id"]}),
+                (
+                    "read_group",
+                    {"domain": domain, "fields": ["ids:array_agg(res_id)"], "groupby": []},
+                ),
+                ("name_search", {"name": "", "args": domain}),
+            ):
+                with self.assertNoLogs("odoo.http", "WARNING"):
+                    result = self.call_kw(reader, side, method, [], kwargs)
+                self.assertOneEntry(result, records, action, f"{side} {method} {kwargs}")
+            # A count per model of record: nothing of a record shown.
+            column = model_column.get(side, "res_model")
+            result = self.call_kw(
+                reader,
+                side,
+                "read_group",
+                [],
+                {"domain": domain, "fields": [], "groupby": [column]},
+            )
+            self.assertEqual(
+                result["result"][0][f"{column}_count"], len(self.env[side].search(domain))
+            )
+            self.assertFalse(self.new_logs(), f"{side} count per model")
+            result = self.call_kw(
+                outsider,
+                side,
+                "web_read_group",
+                [],
+                {"domain": domain, "fields": [], "groupby": ["res_id"]},
+            )
+            self.assertNothingShown(result, "groups", f"{side} groups by outsider")
+            result = self.call_kw(outsider, side, "name_search", [], {"name": "", "args": domain})
+            self.assertNothingShown(result, None, f"{side} names by outsider")
+        # A file's type alone is no consultation (as for a read of it).
+        result = self.call_kw(
+            reader,
+            "ir.attachment",
+            "read_group",
+            [],
+            {"domain": domains["ir.attachment"], "fields": [], "groupby": ["mimetype"]},
+        )
+        self.assertNotIn("error", result)
+        self.assertFalse(self.new_logs(), "files grouped by type")
+
+    def test_side_records_of_an_action_task_are_the_cases(self):
+        """The messages, files and activities of an action task of a case
+        are consultations of the case: its chatter fetched, its chatter's
+        data, a file downloaded or its thumbnail, and the API's reads of
+        them each write one entry for the case; a task of no case none; an
+        outsider of the case sees nothing and is not logged."""
+        records, reader, outsider = self.cases["don.case"]
+        case = records[:1]
+        task = self.action_task(case, reader)
+        task.message_post(body="Gesprek met de mentor gepland")
+        photo = self.photos(task, 1)
+        self.activities(task, reader, 1)
+        msg_domain = [("model", "=", "project.task"), ("res_id", "=", task.id)]
+        att_domain = [("res_model", "=", "project.task"), ("res_id", "=", task.id)]
+        self.new_logs()
+        self.assertTrue(self.fetch_messages(reader, task)["messages"])
+        self.assertOneEntry({}, case, "chatter", "the task's chatter")
+        result = self.thread_data(reader, task)
+        self.assertEqual(len(result["ir.attachment"]), 1)
+        self.assertOneEntry({}, case, "thread", "the task's chatter data")
+        for url in (f"/web/content/{photo.id}?download=true", f"/web/image/{photo.id}"):
+            with self.assertNoLogs("odoo.http", "WARNING"):
+                response = self.url_open(url)
+            self.assertEqual(response.content, PNG, url)
+            self.assertOneEntry({}, case, "download", f"the task's file {url}")
+        for side, args, action in (
+            ("mail.message", [msg_domain, ["body"]], "chatter"),
+            ("ir.attachment", [att_domain, ["name"]], "files"),
+            ("mail.activity", [att_domain, ["note"]], "activities"),
+        ):
+            result = self.call_kw(reader, side, "search_read", args)
+            self.assertTrue(result["result"], side)
+            self.assertOneEntry(result, case, action, f"the task's {side}")
+        result = self.call_kw(
+            reader,
+            "ir.attachment",
+            "read_group",
+            [],
+            {"domain": att_domain, "fields": [], "groupby": ["res_id"]},
+        )
+        self.assertOneEntry(result, case, "files", "the task's files grouped")
+        # A task of no case is no DON document.
+        task.don_case_id = False
+        self.env.flush_all()
+        result = self.call_kw(reader, "mail.message", "search_read", [msg_domain, ["body"]])
+        self.assertTrue(result["result"])
+        self.assertFalse(self.new_logs(), "a task of no case")
+        task.don_case_id = case
+        self.env.flush_all()
+        for side, args in (
+            ("mail.message", [msg_domain, ["body"]]),
+            ("ir.attachment", [att_domain, ["name"]]),
+            ("mail.activity", [att_domain, ["note"]]),
+        ):
+            result = self.call_kw(outsider, side, "search_read", args)
+            self.assertNothingShown(result, None, f"the task's {side} by outsider")
+        self.login(outsider)
+        response = self.url_open(f"/web/content/{photo.id}?download=true")
+        self.assertNotEqual(response.content, PNG)
+        self.assertFalse(self.new_logs(), "the task's file by outsider")
+
+    def test_inzage_lists_activities_and_changes_in_dutch(self):
+        """The new consultations in the overview for the person concerned,
+        in Dutch."""
+        records, reader, _outsider = self.cases["don.youth"]
+        youth = records[:1]
+        self.activities(youth, reader, 1)
+        domain = [("res_model", "=", "don.youth"), ("res_id", "=", youth.id)]
+        result = self.call_kw(reader, "mail.activity", "search_read", [domain, ["note"]])
+        self.assertTrue(result["result"])
+        reader.groups_id = [(4, self.env.ref("base.group_system").id)]
+        values = self.tracked(youth, 1)
+        self.env.flush_all()
+        result = self.call_kw(
+            reader, "mail.tracking.value", "read", [values.ids, ["new_value_char"]]
+        )
+        self.assertTrue(result["result"])
+        dutch = youth.with_context(lang="nl_NL")
+        rows = dutch.env["don.privacy"]._export_youth(dutch)["don.access.log"]
+        shown = {(row["action"], row["res_model"]) for row in rows if row["user_id"]}
+        self.assertIn(("Activiteiten gelezen", "Jongere"), shown)
+        self.assertIn(("Wijzigingen gelezen", "Jongere"), shown)
+
+    def test_cost_of_the_new_side_channels_is_constant(self):
+        """The log adds the same number of queries to an API read of the
+        activities or tracked values of a record, to a read_group and a
+        name_search of its files, and to an API read and the chatter's fetch
+        of the messages of its action task, whether there are 2 or 6 more:
+        no query per row."""
+        records, reader, _outsider = self.cases["don.case"]
+        record = records[:1]
+        reader.groups_id = [(4, self.env.ref("base.group_system").id)]
+        task = self.action_task(record, reader)
+        self.env.flush_all()
+        message = record.message_post(body="Wijzigingen")
+        env = self.env["mail.message"].with_user(reader).env
+        quiet = env(context=dict(env.context, don_no_access_log=INTERNAL))
+        act_domain = [("res_model", "=", record._name), ("res_id", "=", record.id)]
+        att_domain = [("res_model", "=", record._name), ("res_id", "=", record.id)]
+        trk_domain = [("mail_message_id", "=", message.id)]
+        task_domain = [("model", "=", "project.task"), ("res_id", "=", task.id)]
+
+        def rpc(model, method, *args, **kwargs):
+            return lambda: odoo_api.call_kw(env[model], method, list(args), kwargs)
+
+        def server(model, method, *args, **kwargs):
+            return lambda: getattr(env[model], method)(*args, **kwargs)
+
+        paths = {
+            "activities": (
+                rpc("mail.activity", "search_read", act_domain, ["note"]),
+                server("mail.activity", "search_read", act_domain, ["note"]),
+            ),
+            "tracking": (
+                rpc("mail.tracking.value", "search_read", trk_domain, ["new_value_char"]),
+                server("mail.tracking.value", "search_read", trk_domain, ["new_value_char"]),
+            ),
+            "groups": (
+                rpc("ir.attachment", "read_group", att_domain, [], ["res_id"], lazy=False),
+                server("ir.attachment", "read_group", att_domain, [], ["res_id"], lazy=False),
+            ),
+            "names": (
+                rpc("ir.attachment", "name_search", "", att_domain),
+                server("ir.attachment", "name_search", "", att_domain),
+            ),
+            "task": (
+                rpc("mail.message", "search_read", task_domain, ["body"]),
+                server("mail.message", "search_read", task_domain, ["body"]),
+            ),
+            "task fetch": (
+                lambda: env["mail.message"]._message_fetch(task_domain, limit=30)["messages"],
+                lambda: quiet["mail.message"]._message_fetch(task_domain, limit=30)["messages"],
+            ),
+        }
+        added = 0
+        extra = {}
+        for size in (2, 6):
+            self.activities(record, reader, size - added)
+            self.tracked(record, size - added, message)
+            self.photos(record, size - added)
+            for i in range(added, size):
+                task.message_post(body=f"Actiebericht {i}")
+            added = size
+            # Written (and recomputed) now, not by the first path counted.
+            self.env.flush_all()
+            for path, (run, run_quiet) in paths.items():
+                # Warm the caches of the registry (the user's roles, the
+                # secured models), then count each on an empty record cache.
+                run_quiet()
+                run()
+                counts = {}
+                for label, call in (("quiet", run_quiet), ("logged", run)):
+                    self.env.invalidate_all()
+                    before = self.env.cr.sql_log_count
+                    call()
+                    counts[label] = self.env.cr.sql_log_count - before
+                extra[path, size] = counts["logged"] - counts["quiet"]
+                self.env.invalidate_all()
+                with self.assertQueryCount(counts["quiet"] + NEW_EXTRA_QUERIES[path]):
+                    run()
+                logs = self.new_logs()
+                self.assertEqual(len(logs), 3, f"{path}: the warming call and the counted ones")
+                self.assertEqual(set(logs.mapped("res_id")), {record.id}, path)
+        self.maxDiff = None
+        # The same queries for 2 and 6 rows, the ones of the log listed above.
+        self.assertEqual(
+            extra, {(path, size): NEW_EXTRA_QUERIES[path] for path in paths for size in (2, 6)}
+        )
