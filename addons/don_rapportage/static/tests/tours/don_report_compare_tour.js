@@ -41,8 +41,12 @@ registry.category("web_tour.tours").add("don_report_pivot_compare_tour", {
             run: "click",
         },
         {
-            content: "Compare with the previous period",
-            trigger: ".o_comparison_menu .o_menu_item:contains(Previous Period)",
+            content: "The period is filtered",
+            trigger: ".o_searchview_facet:contains(Q2)",
+        },
+        {
+            content: "Compare with the previous period (the first comparison)",
+            trigger: ".o_comparison_menu .o_menu_item:first",
             run: "click",
         },
         {
