@@ -276,17 +276,17 @@ class DonPeriodReport(models.Model):
                 previous = {}
                 if index == 0:
                     previous = previous_figures
-                    figures.setdefault((), (0, 0))
+                    figures.setdefault((), (0, 0, 0))
                 labels = self._key_labels(cube, dimension, figures)
                 lang_labels = {
                     lang: self.with_context(lang=lang)._key_labels(cube, dimension, figures)
                     for lang in langs
                 }
-                for key, (value, suppressed) in sorted(
+                for key, (value, suppressed, extra) in sorted(
                     figures.items(), key=lambda item: (-item[1][0], labels[item[0]])
                 ):
                     sequence += 1
-                    prev_value, prev_suppressed = previous.get(key, (0, 0))
+                    prev_value, prev_suppressed, prev_extra = previous.get(key, (0, 0, 0))
                     lines.append(
                         {
                             "sequence": sequence,
@@ -296,9 +296,12 @@ class DonPeriodReport(models.Model):
                             "key_label": lang_labels["en_US"][key],
                             "value": value,
                             "suppressed_cells": suppressed,
-                            "display_value": cube._don_format(value, suppressed),
+                            "extra_cells": extra,
+                            "display_value": cube._don_format(value, suppressed, extra),
                             "is_key_figure": index == 0,
-                            "previous_display": cube._don_format(prev_value, prev_suppressed)
+                            "previous_display": cube._don_format(
+                                prev_value, prev_suppressed, prev_extra
+                            )
                             if index == 0
                             else False,
                             "_translations": {

@@ -29,6 +29,10 @@ class DonPeriodReportLine(models.Model):
     is_key_figure = fields.Boolean()
     value = fields.Integer(string="Published number")
     suppressed_cells = fields.Integer()
+    extra_cells = fields.Integer(
+        string="Suppressed cells of the threshold or more",
+        help="Of the suppressed cells, those of the threshold or more (shown as '≥5').",
+    )
     display_value = fields.Char(string="Number")
     previous_display = fields.Char(string="Previous period")
     indicator = fields.Char()

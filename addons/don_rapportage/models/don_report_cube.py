@@ -81,6 +81,13 @@ class DonReportCube(models.AbstractModel):
         help="Number of cells in this figure that are suppressed because they, or a cell "
         "that would reveal them, are below the small-number threshold.",
     )
+    extra_cells = fields.Integer(
+        string="Suppressed cells of the threshold or more",
+        readonly=True,
+        aggregator="sum",
+        help="Of the suppressed cells, those of the small-number threshold or more: "
+        "suppressed only to protect a smaller cell (shown as '≥5', the others as '<5').",
+    )
 
     @api.model
     def _don_cube_source(self):
@@ -308,7 +315,15 @@ class DonReportCube(models.AbstractModel):
                    (CASE dim_index {self._don_dimension_case()} END)::varchar AS dimension,
                    {key_list},
                    sum(CASE WHEN sup THEN 0 ELSE n END)::int AS figure,
-                   sum(sup::int)::int AS suppressed_cells
+                   sum(sup::int)::int AS suppressed_cells,
+                   -- The added cells (t or more) the rule chose: published
+                   -- as such, since the rule protects every suppressed cell
+                   -- from whoever knows which cells they are. A cell of a
+                   -- wholly suppressed partition is not one of them: its
+                   -- partition's cells all read as below t (knowing that one
+                   -- of them is t or more would solve them, e.g. 1 and 5
+                   -- under a published 6).
+                   sum((sup AND n >= t AND k_min < {UNBOUNDED})::int)::int AS extra_cells
               FROM marked
              GROUP BY company_id, period_start, dim_index, {key_list}
         """
@@ -567,6 +582,7 @@ class DonReportCube(models.AbstractModel):
                 *(f"{column} {sql_type}" for column, sql_type in self._don_cube_keys),
                 "figure integer",
                 "suppressed_cells integer",
+                "extra_cells integer",
             ]
         )
         self.env.cr.execute(
@@ -650,7 +666,9 @@ class DonReportCube(models.AbstractModel):
         if self._don_year_groups(groupby, aggregates, having):
             groupby, fine_by = list(groupby), self._don_year_grouping(groupby)
             fine = super()._read_group(
-                domain, fine_by, ["__count", "figure:sum", "suppressed_cells:sum"]
+                domain,
+                fine_by,
+                ["__count", "figure:sum", "suppressed_cells:sum", "extra_cells:sum"],
             )
             result = self._don_with_year_figures(fine, fine_by, groupby, list(aggregates), result)
         return result
@@ -679,7 +697,7 @@ class DonReportCube(models.AbstractModel):
             elif fname not in keys | {"company_id", "dimension"} or granularity:
                 return False
         return not having and any(
-            spec in ("figure:sum", "suppressed_cells:sum") for spec in aggregates
+            spec in ("figure:sum", "suppressed_cells:sum", "extra_cells:sum") for spec in aggregates
         )
 
     @api.model
@@ -715,12 +733,13 @@ class DonReportCube(models.AbstractModel):
             {row[position["period_start:year"]] for row in fine} - {False, None},
         )
         changes = self._don_year_changes(
-            [(tuple(row[: len(groupby)]), year_key(row), *row[-3:]) for row in fine], years
+            [(tuple(row[: len(groupby)]), year_key(row), *row[-4:]) for row in fine], years
         )
         if not changes:
             return result
         figure_at = [i for i, spec in enumerate(aggregates) if spec == "figure:sum"]
         suppressed_at = [i for i, spec in enumerate(aggregates) if spec == "suppressed_cells:sum"]
+        extra_at = [i for i, spec in enumerate(aggregates) if spec == "extra_cells:sum"]
         adjusted = []
         for row in result:
             delta = changes.get(tuple(row[: len(groupby)]))
@@ -730,6 +749,8 @@ class DonReportCube(models.AbstractModel):
                     row[len(groupby) + i] = (row[len(groupby) + i] or 0) + delta[0]
                 for i in suppressed_at:
                     row[len(groupby) + i] = (row[len(groupby) + i] or 0) + delta[1]
+                for i in extra_at:
+                    row[len(groupby) + i] = (row[len(groupby) + i] or 0) + delta[2]
                 row = tuple(row)
             adjusted.append(row)
         return adjusted
@@ -757,20 +778,22 @@ class DonReportCube(models.AbstractModel):
     @api.model
     def _don_year_changes(self, fine, years):
         """What the year figures change per group: {group: [figure delta,
-        suppressed delta]}, from the rows (group, year cell key, matched
-        rows, published sum, suppressed cells) of the fine grouping."""
+        suppressed delta, extra delta]}, from the rows (group, year cell
+        key, matched rows, published sum, suppressed cells, extra cells) of
+        the fine grouping."""
         # Per group and year partition (municipality, year, dimension): the
         # published months, what the year cells change, and whether the
         # group holds every key of the partition for the whole year.
         partitions = {}
-        for group, key, count, figure, suppressed in fine:
+        for group, key, count, figure, suppressed, extra in fine:
             n_rows, year_figure, n_keys, parent_figure = years.get(key, (None,) * 4)
             part = partitions.setdefault(
                 (group, key[:3]),
                 {
                     "figure": 0,
                     "suppressed": 0,
-                    "delta": [0, 0],
+                    "extra": 0,
+                    "delta": [0, 0, 0],
                     "whole": 0,
                     "n_keys": n_keys,
                     "parent": parent_figure,
@@ -778,23 +801,25 @@ class DonReportCube(models.AbstractModel):
             )
             part["figure"] += figure or 0
             part["suppressed"] += suppressed or 0
+            part["extra"] += extra or 0
             if count != n_rows:
                 continue
             part["whole"] += 1
             if year_figure is not None:
                 part["delta"][0] += year_figure - (figure or 0)
                 part["delta"][1] -= suppressed or 0
+                part["delta"][2] -= extra or 0
         changes = {}
         for (group, _year), part in partitions.items():
             if part["whole"] == part["n_keys"] and part["parent"] is not None:
                 # Every key over the whole year: the total they add up to.
-                delta = (part["parent"] - part["figure"], -part["suppressed"])
+                delta = (part["parent"] - part["figure"], -part["suppressed"], -part["extra"])
             else:
                 delta = part["delta"]
-            if delta[0] or delta[1]:
-                change = changes.setdefault(group, [0, 0])
-                change[0] += delta[0]
-                change[1] += delta[1]
+            if any(delta):
+                change = changes.setdefault(group, [0, 0, 0])
+                for index in range(3):
+                    change[index] += delta[index]
         return changes
 
     # Helpers for the dashboard and the period report.
@@ -817,13 +842,13 @@ class DonReportCube(models.AbstractModel):
     @api.model
     def _don_figures(self, company, date_from, date_to, dimension):
         """Published figures of one dimension over a period, per key: a dict
-        {key tuple: (published sum, suppressed cells)}."""
+        {key tuple: (published sum, suppressed cells, of which extra cells)}."""
         return self._don_figures_multi(company, date_from, date_to, [dimension])[dimension]
 
     @api.model
     def _don_figures_multi(self, company, date_from, date_to, dimensions):
         """The same for several dimensions in one query:
-        {dimension: {key tuple: (published sum, suppressed cells)}}."""
+        {dimension: {key tuple: (published sum, suppressed cells, extra cells)}}."""
         dim_keys = {dim: keys for dim, _cond, keys in self._don_cube_dimensions}
         columns = [column for column, _type in self._don_cube_keys]
         domain = [
@@ -833,7 +858,9 @@ class DonReportCube(models.AbstractModel):
             ("dimension", "in", list(dimensions)),
         ]
         rows = self._read_group(
-            domain, ["dimension", *columns], ["figure:sum", "suppressed_cells:sum"]
+            domain,
+            ["dimension", *columns],
+            ["figure:sum", "suppressed_cells:sum", "extra_cells:sum"],
         )
         result = {dimension: {} for dimension in dimensions}
         for row in rows:
@@ -844,21 +871,32 @@ class DonReportCube(models.AbstractModel):
                 else values[column]
                 for column in dim_keys[row[0]]
             )
-            value, suppressed = result[row[0]].get(key, (0, 0))
-            result[row[0]][key] = (value + (row[-2] or 0), suppressed + (row[-1] or 0))
+            value, suppressed, extra = result[row[0]].get(key, (0, 0, 0))
+            result[row[0]][key] = (
+                value + (row[-3] or 0),
+                suppressed + (row[-2] or 0),
+                extra + (row[-1] or 0),
+            )
         return result
 
     @api.model
-    def _don_format(self, value, suppressed):
+    def _don_format(self, value, suppressed, extra=0):
         """How a figure is shown (as in the pivot and graph views): '<5' for
-        one suppressed cell, '3 x <5' (with a multiplication sign) for a
-        figure made of three suppressed cells only (never '<5': together they
-        may count more), '≥ n' when suppressed cells are part of a published
-        n."""
+        one suppressed cell below the threshold, '≥5' for one suppressed
+        only to protect another (of the threshold or more: ``extra``), '3 x
+        <5' (with a multiplication sign) for a figure made of three
+        suppressed cells only (never '<5': together they may count more),
+        '2 x <5 + 1 x ≥5' when both kinds are in it, '≥ n' when suppressed
+        cells are part of a published n (true whatever their kind)."""
+        threshold = self._don_threshold()
         if suppressed and not value:
-            if suppressed == 1:
-                return f"<{self._don_threshold()}"
-            return f"{suppressed} × <{self._don_threshold()}"  # noqa: RUF001
+            parts = []
+            for count, sign in ((suppressed - extra, "<"), (extra, "≥")):
+                if count == 1 and suppressed == 1:
+                    parts.append(f"{sign}{threshold}")
+                elif count:
+                    parts.append(f"{count} × {sign}{threshold}")  # noqa: RUF001
+            return " + ".join(parts)
         if suppressed:
             return f"≥ {value}"
         return str(value)

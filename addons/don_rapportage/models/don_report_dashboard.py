@@ -1,5 +1,7 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
+
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
 
@@ -73,8 +75,9 @@ class DonReportDashboard(models.TransientModel):
                     figures = {key: val for key, val in figures.items() if key[0] in keys}
                 value = sum(val[0] for val in figures.values())
                 suppressed = sum(val[1] for val in figures.values())
-                shown.append(cube._don_format(value, suppressed))
-                raw.append((value, suppressed))
+                extra = sum(val[2] for val in figures.values())
+                shown.append(cube._don_format(value, suppressed, extra))
+                raw.append((value, suppressed, extra))
             trend = self._don_trend(raw[0], raw[1], bounded=keys is None)
             result.append((str(label), shown[0], shown[1], trend))
         return result
@@ -84,7 +87,7 @@ class DonReportDashboard(models.TransientModel):
         """Published figures of ``dimensions`` per quarter from ``date_from``
         to ``date_to`` (whole quarters), in one read of the cube:
         {quarter start: {dimension: {key tuple: (published sum, suppressed
-        cells)}}}. A quarter is the sum of its months, as in the pivot; the
+        cells, of which extra cells)}}}. A quarter is the sum of its months, as in the pivot; the
         grouping by quarter also spares the reads of the year cells, which
         no quarter holds (``_don_year_groups``)."""
         dim_keys = {dim: keys for dim, _cond, keys in cube._don_cube_dimensions}
@@ -97,7 +100,7 @@ class DonReportDashboard(models.TransientModel):
                 ("dimension", "in", list(dimensions)),
             ],
             ["period_start:quarter", "dimension", *columns],
-            ["figure:sum", "suppressed_cells:sum"],
+            ["figure:sum", "suppressed_cells:sum", "extra_cells:sum"],
         )
         result = {}
         for quarter, dimension, *rest in rows:
@@ -109,29 +112,44 @@ class DonReportDashboard(models.TransientModel):
                 for column in dim_keys[dimension]
             )
             figures = result.setdefault(quarter, {}).setdefault(dimension, {})
-            value, suppressed = figures.get(key, (0, 0))
-            figures[key] = (value + (rest[-2] or 0), suppressed + (rest[-1] or 0))
+            value, suppressed, extra = figures.get(key, (0, 0, 0))
+            figures[key] = (
+                value + (rest[-3] or 0),
+                suppressed + (rest[-2] or 0),
+                extra + (rest[-1] or 0),
+            )
         return result
 
     @api.model
     def _don_trend(self, current, previous, bounded=True):
         """The trend as an arrow with the change, from (published value,
-        suppressed cells) of this and the previous quarter.
+        suppressed cells, of which extra cells) of this and the previous
+        quarter.
 
         Without suppressed cells: '▲ +3', '▼ -2' or '= 0'. With suppressed
         cells the change is not published; a ``bounded`` figure (the total of
         a dimension: each suppressed cell is a monthly cell below the
-        threshold) still has a direction when the ranges do not overlap, else
-        '≈' (within the small-number range). Never '?'."""
-        (cur, cur_sup), (prev, prev_sup) = current, previous
+        threshold, or an extra cell of the threshold or more, unbounded above)
+        still has a direction when the ranges do not overlap, else '≈'
+        (within the small-number range). Never '?'."""
+        # (value, suppressed) alone: no extra cells.
+        cur, cur_sup, cur_extra = (*current, 0)[:3]
+        prev, prev_sup, prev_extra = (*previous, 0)[:3]
         if not cur_sup and not prev_sup:
             change = cur - prev
             arrow = "▲" if change > 0 else "▼" if change < 0 else "="
             return f"{arrow} {change:+d}" if change else "= 0"
         if bounded:
-            top = self.env["don.report.cube"]._don_threshold() - 1
-            cur_low, cur_high = cur + cur_sup, cur + cur_sup * top
-            prev_low, prev_high = prev + prev_sup, prev + prev_sup * top
+            threshold = self.env["don.report.cube"]._don_threshold()
+
+            def bounds(value, suppressed, extra):
+                # A primary cell is 1 to t - 1, an extra cell t or more.
+                low = value + (suppressed - extra) + extra * threshold
+                high = math.inf if extra else value + suppressed * (threshold - 1)
+                return low, high
+
+            cur_low, cur_high = bounds(cur, cur_sup, cur_extra)
+            prev_low, prev_high = bounds(prev, prev_sup, prev_extra)
             if cur_low > prev_high:
                 return "▲"
             if cur_high < prev_low:
@@ -199,9 +217,10 @@ class DonReportDashboard(models.TransientModel):
                 body,
                 _(
                     "Figures below %(threshold)s are suppressed and shown as <%(threshold)s; "
-                    "'3 × <%(threshold)s' means three suppressed cells, '≥' means suppressed "  # noqa: RUF001
-                    "cells are part of the figure. Signals depend on the "
-                    "willingness to report: read trends with the dark number in mind.",
+                    "'3 × <%(threshold)s' means three suppressed cells, '≥%(threshold)s' a "  # noqa: RUF001
+                    "suppressed cell of %(threshold)s or more (suppressed to protect a smaller "
+                    "one), '≥ n' means suppressed cells are part of the figure. Signals depend "
+                    "on the willingness to report: read trends with the dark number in mind.",
                     threshold=self.env["don.report.cube"]._don_threshold(),
                 ),
             )

@@ -61,29 +61,33 @@ class TestAwarenessReach(DonReportCommon):
     def figures(self, model, dimension, user=None):
         cube = self.env[model].with_user(user or self.reporting)
         figures = cube._don_figures(self.company_a, *APRIL, dimension)
-        # Every cell of the grid exists; the empty ones publish 0.
-        return {key: value for key, value in figures.items() if value != (0, 0)}
+        # Every cell of the grid exists; the empty ones publish 0. A figure
+        # is (published value, suppressed cells, of which extra cells).
+        return {key: value for key, value in figures.items() if value != (0, 0, 0)}
 
     def test_trainings_held_per_phase_are_suppressed(self):
         # 8 held trainings; per phase 2 and 6: the 2 is below the threshold,
-        # and the 6 goes with it (otherwise total - 6 would give it away).
-        self.assertEqual(self.figures("don.report.training", "total"), {(): (8, 0)})
+        # and the 6 goes with it (otherwise total - 6 would give it away):
+        # published as an extra cell, of the threshold or more, not as <5.
+        self.assertEqual(self.figures("don.report.training", "total"), {(): (8, 0, 0)})
         self.assertEqual(
-            self.figures("don.report.training", "phase"), {("1",): (0, 1), ("2",): (0, 1)}
+            self.figures("don.report.training", "phase"),
+            {("1",): (0, 1, 0), ("2",): (0, 1, 1)},
         )
         self.assertEqual(
             self.figures("don.report.training", "target"),
-            {("internal",): (0, 1), ("school",): (0, 1)},
+            {("internal",): (0, 1, 0), ("school",): (0, 1, 1)},
         )
 
     def test_people_trained_per_phase(self):
-        self.assertEqual(self.figures("don.report.trained", "total"), {(): (26, 0)})
+        self.assertEqual(self.figures("don.report.trained", "total"), {(): (26, 0, 0)})
         self.assertEqual(
-            self.figures("don.report.trained", "phase"), {("1",): (8, 0), ("2",): (18, 0)}
+            self.figures("don.report.trained", "phase"),
+            {("1",): (8, 0, 0), ("2",): (18, 0, 0)},
         )
         self.assertEqual(
             self.figures("don.report.trained", "target"),
-            {("internal",): (8, 0), ("school",): (18, 0)},
+            {("internal",): (8, 0, 0), ("school",): (18, 0, 0)},
         )
 
     def test_no_small_figure_in_any_channel(self):
@@ -110,6 +114,10 @@ class TestAwarenessReach(DonReportCommon):
         }
         self.assertEqual(shown[("awareness_trainings", "total", "Total")], "8")
         self.assertEqual(shown[("awareness_trainings", "phase", "Phase 1: internal teams")], "<5")
+        # The 6 trainings of phase 2, suppressed to protect phase 1: "≥5",
+        # never "<5" (issue 18).
+        phase_2 = ("awareness_trainings", "phase", "Phase 2: schools and clubs")
+        self.assertEqual(shown[phase_2], "≥5")
         self.assertEqual(shown[("awareness_people", "total", "Total")], "26")
         self.assertEqual(shown[("awareness_people", "phase", "Phase 2: schools and clubs")], "18")
         self.assertEqual(shown[("awareness_people", "target", "Internal department")], "8")

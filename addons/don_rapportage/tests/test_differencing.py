@@ -11,7 +11,10 @@ month cells:
 
 * a figure without suppressed cells is the exact sum of its cells;
 * a figure with suppressed cells is at least its published part plus one per
-  suppressed cell;
+  suppressed cell below the threshold and the threshold per extra cell (the
+  cubes publish which suppressed cells are of the threshold or more,
+  ``extra_cells``): a primary cell is at most ``t - 1``, an extra cell at
+  most the smallest published cell of ``t`` or more of its partition;
 * every dimension of a month adds up to the same total (they partition the
   same records), and a published 0 is 0.
 
@@ -55,13 +58,20 @@ MONTHS = [date(2026, month, 1) for month in range(1, 13)]
 def rule(values, t=THRESHOLD):
     """The suppression rule of don.report.cube (models/don_report_cube.py),
     for one partition: the indexes (in key order) of the suppressed cells."""
+    return rule_with_extras(values, t)[0]
+
+
+def rule_with_extras(values, t=THRESHOLD):
+    """The suppressed cells and, of them, the extra cells the rule added
+    (published as ``extra_cells``; none when the whole partition is
+    suppressed)."""
     big = 10**9
     primary = [i for i, n in enumerate(values) if 0 < n < t]
     if not primary:
-        return set()
+        return set(), set()
     np_, sp = len(primary), sum(values[i] for i in primary)
     if np_ >= 2 and sp >= t and max(1, sp - (np_ - 1) * (t - 1)) < min(t - 1, sp - (np_ - 1)):
-        return set(primary)
+        return set(primary), set()
     others = sorted((i for i, n in enumerate(values) if n >= t), key=lambda i: (values[i], i))
     for k in range(1, len(others) + 1):
         s = sp + sum(values[i] for i in others[:k])
@@ -72,8 +82,8 @@ def rule(values, t=THRESHOLD):
             and max(1, s - k * m - (np_ - 1) * (t - 1)) < min(t - 1, s - k * t - (np_ - 1))
             and max(t, s - (k - 1) * m - np_ * (t - 1)) < min(m, s - (k - 1) * t - np_)
         ):
-            return set(primary) | set(others[:k])
-    return set(range(len(values)))
+            return set(primary) | set(others[:k]), set(others[:k])
+    return set(range(len(values))), set()
 
 
 def splits(total, parts, low):
@@ -166,7 +176,7 @@ class TestDifferencing(DonReportCommon):
         keys = [column for column, _type in Cube._don_cube_keys]
         rows = Cube.search_read(
             [("company_id", "=", self.company_a.id)],
-            ["period_start", "dimension", *keys, "figure", "suppressed_cells"],
+            ["period_start", "dimension", *keys, "figure", "suppressed_cells", "extra_cells"],
         )
         for row in rows:
             for key in keys:
@@ -179,7 +189,7 @@ class TestDifferencing(DonReportCommon):
 
     def _observe(self, knowledge, grain):
         """Every channel, at the current grain: adds (cells, figure,
-        suppressed) observations to ``knowledge``."""
+        suppressed, extra) observations to ``knowledge``."""
         for model in CUBES:
             Cube = self.env[model].with_user(self.reporting)
             dims = {dim: dim_keys for dim, _c, dim_keys in Cube._don_cube_dimensions}
@@ -190,7 +200,12 @@ class TestDifferencing(DonReportCommon):
                 months = self._months(row["period_start"], grain)
                 cell = self._cell_key(model, row, keys, dims[row["dimension"]])
                 knowledge["obs"].append(
-                    ({(cell, month) for month in months}, row["figure"], row["suppressed_cells"])
+                    (
+                        {(cell, month) for month in months},
+                        row["figure"],
+                        row["suppressed_cells"],
+                        row["extra_cells"],
+                    )
                 )
                 if grain == "month":
                     knowledge["month_rows"][(cell, row["period_start"])] = row
@@ -215,7 +230,7 @@ class TestDifferencing(DonReportCommon):
                     groups = Cube._read_group(
                         [*domain, ("dimension", "=", dim)],
                         list(dim_keys),
-                        ["figure:sum", "suppressed_cells:sum"],
+                        ["figure:sum", "suppressed_cells:sum", "extra_cells:sum"],
                     )
                     for group in groups:
                         key = tuple(
@@ -223,17 +238,26 @@ class TestDifferencing(DonReportCommon):
                             for value in group[: len(dim_keys)]
                         )
                         cells = {((model, dim, key), month) for month in months}
-                        knowledge["obs"].append((cells, group[-2] or 0, group[-1] or 0))
+                        knowledge["obs"].append(
+                            (cells, group[-3] or 0, group[-2] or 0, group[-1] or 0)
+                        )
                 default = Cube._don_default_dimension
-                (total,) = Cube.read_group(domain, ["figure:sum", "suppressed_cells:sum"], [])
+                (total,) = Cube.read_group(
+                    domain, ["figure:sum", "suppressed_cells:sum", "extra_cells:sum"], []
+                )
                 cells = {((model, default, ()), month) for month in months}
                 knowledge["obs"].append(
-                    (cells, total["figure"] or 0, total["suppressed_cells"] or 0)
+                    (
+                        cells,
+                        total["figure"] or 0,
+                        total["suppressed_cells"] or 0,
+                        total["extra_cells"] or 0,
+                    )
                 )
             # Grouped per period by the ORM (period_start:quarter), per dimension.
             for group in Cube.read_group(
                 [("company_id", "=", self.company_a.id)],
-                ["figure:sum", "suppressed_cells:sum"],
+                ["figure:sum", "suppressed_cells:sum", "extra_cells:sum"],
                 ["period_start:quarter", "dimension"],
                 lazy=False,
             ):
@@ -247,7 +271,12 @@ class TestDifferencing(DonReportCommon):
                 }
                 if cells:
                     knowledge["obs"].append(
-                        (cells, group["figure"] or 0, group["suppressed_cells"] or 0)
+                        (
+                            cells,
+                            group["figure"] or 0,
+                            group["suppressed_cells"] or 0,
+                            group["extra_cells"] or 0,
+                        )
                     )
         # The dashboard's key figures (current and previous quarter).
         dashboard = (
@@ -289,7 +318,7 @@ class TestDifferencing(DonReportCommon):
             model = sections[line.section]
             key = labels[(model, line.dimension, line.key_label)]
             cells = {((model, line.dimension, key), month) for month in months}
-            knowledge["obs"].append((cells, line.value, line.suppressed_cells))
+            knowledge["obs"].append((cells, line.value, line.suppressed_cells, line.extra_cells))
 
     # ------------------------------------------------------------------
     # Solving
@@ -308,6 +337,41 @@ class TestDifferencing(DonReportCommon):
                     equations.append((cells, dims[total]))
         return equations
 
+    @staticmethod
+    def _cell_bounds(knowledge):
+        """What the reader knows of each month cell on its own: a published
+        cell is its figure; a suppressed cell is at least 1 (0 when its whole
+        partition may be suppressed: every cell suppressed and none extra),
+        at most t - 1 when it is no extra cell of a partition that is not
+        wholly suppressed, and an extra cell is at least t and at most the
+        smallest published cell of t or more of its partition."""
+        partitions = defaultdict(list)
+        for (cell, month), row in knowledge["month_rows"].items():
+            partitions[(cell[0], cell[1], month)].append(row)
+        low_of, high_of = {}, {}
+        for var, row in knowledge["month_rows"].items():
+            rows = partitions[(var[0][0], var[0][1], var[1])]
+            if not row["suppressed_cells"]:
+                low_of[var] = 0
+                high_of[var] = 10**6
+                continue
+            maybe_whole = all(r["suppressed_cells"] for r in rows) and not any(
+                r["extra_cells"] for r in rows
+            )
+            if row["extra_cells"]:
+                above = [
+                    r["figure"]
+                    for r in rows
+                    if not r["suppressed_cells"] and r["figure"] >= THRESHOLD
+                ]
+                low_of[var] = THRESHOLD
+                high_of[var] = min(above, default=10**6)
+            elif maybe_whole:
+                low_of[var], high_of[var] = 0, 10**6
+            else:
+                low_of[var], high_of[var] = 1, THRESHOLD - 1
+        return low_of, high_of
+
     def _determined_by_solver(self, knowledge):
         variables = sorted(knowledge["month_rows"], key=str)
         index = {var: i for i, var in enumerate(variables)}
@@ -321,23 +385,21 @@ class TestDifferencing(DonReportCommon):
             lower.append(low)
             upper.append(high)
 
-        # A suppressed cell is at least 1, unless its whole partition is
-        # suppressed (then its cells of 0 are too).
-        partitions = defaultdict(list)
-        for (cell, month), row in knowledge["month_rows"].items():
-            partitions[(cell[0], cell[1], month)].append(row["suppressed_cells"])
-        low_of = {
-            var: 1
-            if knowledge["month_rows"][var]["suppressed_cells"]
-            and not all(partitions[(var[0][0], var[0][1], var[1])])
-            else 0
-            for var in variables
-        }
+        low_of, high_of = self._cell_bounds(knowledge)
         low_bounds = np.array([low_of[var] for var in variables])
-        for cells, figure, suppressed in knowledge["obs"]:
-            cells = [cell for cell in cells if cell in index]
-            if not cells:
+        month_rows = knowledge["month_rows"]
+        for cells, figure, suppressed, extra in knowledge["obs"]:
+            known = [cell for cell in cells if cell in index]
+            if not known:
                 continue
+            if suppressed and len(known) == len(cells):
+                # The extra cells a read counts are those of its months.
+                self.assertEqual(
+                    extra,
+                    sum(month_rows[cell]["extra_cells"] for cell in known),
+                    "a read's extra cells are its months' extra cells",
+                )
+            cells = known
             if suppressed:
                 # The published part, and at least the lower bound of each
                 # suppressed cell in it.
@@ -355,7 +417,7 @@ class TestDifferencing(DonReportCommon):
                 coefficients[cell] = coefficients.get(cell, 0) - 1
             add(coefficients, 0, 0)
         constraints = LinearConstraint(np.array(rows), lower, upper)
-        bounds = Bounds(low_bounds, np.full(len(variables), 10**6))
+        bounds = Bounds(low_bounds, np.array([high_of[var] for var in variables]))
         integrality = np.ones(len(variables))
         determined = {}
         for var in variables:
@@ -396,6 +458,8 @@ class TestDifferencing(DonReportCommon):
                 sums = range(1, THRESHOLD)
             # Zeros are published unless the whole partition is suppressed.
             low = 0 if len(suppressed) == len(rows) else 1
+            # Which suppressed cells are extra (of t or more) is published.
+            extras = {i for i in suppressed if rows[i]["extra_cells"]}
             possible = defaultdict(set)
             for s in sums:
                 if count_splits(s, len(suppressed), low) > 300000:
@@ -405,7 +469,7 @@ class TestDifferencing(DonReportCommon):
                     values = [row["figure"] for row in rows]
                     for i, value in zip(suppressed, parts, strict=True):
                         values[i] = value
-                    if rule(values) == set(suppressed):
+                    if rule_with_extras(values) == (set(suppressed), extras):
                         for i, value in zip(suppressed, parts, strict=True):
                             possible[i].add(value)
             if possible is None:
@@ -422,7 +486,7 @@ class TestDifferencing(DonReportCommon):
         rows = knowledge["month_rows"]
         return [
             (cells, figure)
-            for cells, figure, suppressed in knowledge["obs"]
+            for cells, figure, suppressed, _extra in knowledge["obs"]
             if not suppressed
             and any(rows[cell]["suppressed_cells"] for cell in cells if cell in rows)
         ]
@@ -471,6 +535,19 @@ class TestDifferencing(DonReportCommon):
         self.assertTrue(
             any(row["suppressed_cells"] for row in knowledge["month_rows"].values()),
             "the planted small groups are suppressed",
+        )
+        # June's channels (5 / 5 / 4): both 5s are extra cells, published as
+        # such (the solver and the rule below are given that knowledge).
+        june = {
+            channel: knowledge["month_rows"][
+                (("don.report.signal", "channel", (channel.id,)), date(2026, 6, 1))
+            ]
+            for channel in (self.ch_school, self.ch_police, self.ch_anon)
+        }
+        self.assertEqual(
+            [(row["suppressed_cells"], row["extra_cells"]) for row in june.values()],
+            [(1, 1), (1, 1), (1, 0)],
+            "June's 5s are extra cells, its 4 a primary one",
         )
         self.assertTrue(
             self._exact_over_suppressed(knowledge),
@@ -582,3 +659,34 @@ class TestDifferencing(DonReportCommon):
                                 possible[i].add(value)
                 for i in suppressed:
                     self.assertGreater(len(possible[i]), 1, (values, i, possible[i]))
+
+    def test_no_extra_cell_in_a_wholly_suppressed_partition(self):
+        """Why a cell of t or more in a wholly suppressed partition is not
+        published as an extra cell: 1 and 5 under a published total of 6
+        (no choice of extra cells protects the 1, so both are suppressed).
+        Were the 5 marked "t or more", the total would solve both."""
+        self.assertEqual(rule_with_extras([1, 5]), ({0, 1}, set()))
+        marked = [
+            parts
+            for parts in splits(6, 2, 0)
+            if rule(list(parts)) == {0, 1} and parts[0] < THRESHOLD <= parts[1]
+        ]
+        self.assertEqual(marked, [(1, 5)], "marking the 5 would determine both cells")
+        # As published (both read below the threshold), two values each.
+        unmarked = [parts for parts in splits(6, 2, 0) if rule(list(parts)) == {0, 1}]
+        self.assertGreater(len({parts[0] for parts in unmarked}), 1)
+        # And so the cubes publish it: August, school 1 and police 5.
+        self.env["don.signal"].create(
+            [
+                self._signal_vals(channel, self.nbh_1, datetime(2026, 8, 3 + i, 9), f"AUG {i}")
+                for i, channel in enumerate([self.ch_school] + [self.ch_police] * 5)
+            ]
+        )
+        rows, _keys = self._rows("don.report.signal")
+        august = {
+            row["channel_id"]: (row["figure"], row["suppressed_cells"], row["extra_cells"])
+            for row in rows
+            if row["dimension"] == "channel" and row["period_start"] == date(2026, 8, 1)
+        }
+        self.assertEqual(august[self.ch_school.id], (0, 1, 0))
+        self.assertEqual(august[self.ch_police.id], (0, 1, 0), "the 5 is not marked")

@@ -50,7 +50,8 @@ class TestPeriodReport(DonReportCommon):
         self.assertEqual(shown[("total", "Total")], "22")
         self.assertEqual(shown[("channel", "Testkanaal school")], "12")
         self.assertEqual(shown[("channel", "Testkanaal anoniem")], "<5")
-        self.assertEqual(shown[("channel", "Testkanaal politie")], "<5")
+        # The police's 7 is suppressed to protect the 3: "≥5", not "<5".
+        self.assertEqual(shown[("channel", "Testkanaal politie")], "≥5")
         for line in report.line_ids.filtered(lambda line: line.section != "goals"):
             self.assertNoSmallFigure([line.value])
             self.assertNotRegex(line.display_value or "", r"^[1-4]$")
@@ -192,6 +193,7 @@ class TestPeriodReport(DonReportCommon):
         )
         self.assertIn("dark number", text)
         self.assertIn("<5", text)
+        self.assertRegex(text, r"Testkanaal politie ≥5", "the police's 7 (protects the 3)")
         self.assertRegex(text, r"\b22\b")
         for secret in ("SIGNAALGEHEIM", "MELDERNAAM", "Noah Verbeek", "Liam", "NAAMGEHEIM"):
             self.assertNotIn(secret, text)

@@ -24,6 +24,23 @@ class TestReportsSaySomething(DonReportCommon):
         self.assertEqual(Dashboard._don_trend((0, 1), (0, 1)), "≈")
         self.assertEqual(Dashboard._don_trend((6, 0), (0, 1), bounded=False), "≈")
 
+    def test_trend_with_an_extra_cell_is_unbounded_above(self):
+        """An extra cell (suppressed to protect a smaller one) is the
+        threshold or more, without a published upper bound: a quarter of
+        one extra cell is not "less" than 22 (it may be 30), but it is more
+        than one primary cell (at most 4) (issue 18)."""
+        Dashboard = self.env["don.report.dashboard"]
+        self.assertEqual(Dashboard._don_trend((0, 1, 1), (22, 0, 0)), "≈")
+        self.assertEqual(Dashboard._don_trend((22, 0, 0), (0, 1, 1)), "≈")
+        self.assertEqual(Dashboard._don_trend((0, 1, 1), (0, 1, 0)), "▲")
+        self.assertEqual(Dashboard._don_trend((0, 1, 0), (0, 1, 1)), "▼")
+        Cube = self.env["don.report.signal"]
+        self.assertEqual(Cube._don_format(0, 1, 1), "≥5")
+        self.assertEqual(Cube._don_format(0, 3, 1), "2 × <5 + 1 × ≥5")  # noqa: RUF001
+        self.assertEqual(Cube._don_format(0, 2, 2), "2 × ≥5")  # noqa: RUF001
+        self.assertEqual(Cube._don_format(0, 2, 0), "2 × <5")  # noqa: RUF001
+        self.assertEqual(Cube._don_format(12, 2, 1), "≥ 12")
+
     def test_dashboard_figures_have_trends(self):
         figures = (
             self.env["don.report.dashboard"]

@@ -1,6 +1,6 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
+from datetime import date, datetime
 
 from odoo.addons.don_rapportage.models.don_report_dashboard import KEY_FIGURES
 from odoo.exceptions import ValidationError
@@ -43,6 +43,89 @@ class TestSuppression(DonReportCommon):
                 .read_group([*APRIL, ("company_id", "=", self.company_a.id)], ["figure:sum"], [])
             )
             self.assertEqual(total[0]["figure"], 22, "without a dimension, the total is used")
+
+    def test_an_extra_cell_reads_of_the_threshold_or_more(self):
+        """The police's 7, suppressed to protect the 3, is published as an
+        extra cell: it reads "≥5", never "<5" (a reader would be told
+        something false); the 3 reads "<5"; both together read
+        "1 x <5 + 1 x ≥5" with multiplication signs (issue 18)."""
+        Cube = self.env["don.report.signal"].with_user(self.reporting)
+        base = [*APRIL, ("company_id", "=", self.company_a.id), ("dimension", "=", "channel")]
+        groups = Cube.read_group(
+            base, ["figure:sum", "suppressed_cells:sum", "extra_cells:sum"], ["channel_id"]
+        )
+        shown = {
+            group["channel_id"][0]: Cube._don_format(
+                group["figure"], group["suppressed_cells"], group["extra_cells"]
+            )
+            for group in groups
+        }
+        self.assertEqual(shown[self.ch_police.id], "≥5")
+        self.assertEqual(shown[self.ch_anon.id], "<5")
+        self.assertEqual(shown[self.ch_school.id], "12")
+        (both,) = Cube.read_group(
+            [*base, ("channel_id", "in", [self.ch_police.id, self.ch_anon.id])],
+            ["figure:sum", "suppressed_cells:sum", "extra_cells:sum"],
+            [],
+        )
+        self.assertEqual(
+            Cube._don_format(both["figure"], both["suppressed_cells"], both["extra_cells"]),
+            "1 × <5 + 1 × ≥5",  # noqa: RUF001
+        )
+        # Every row says it too (search_read, the list, export).
+        rows = Cube.search_read(base, ["channel_id", "suppressed_cells", "extra_cells"])
+        extra = {row["channel_id"][0] for row in rows if row["extra_cells"]}
+        self.assertEqual(extra, {self.ch_police.id})
+        self.assertTrue(all(row["suppressed_cells"] for row in rows if row["extra_cells"]))
+        # With a threshold of 8 the 7 is a primary cell: "<8".
+        self.env["ir.config_parameter"].sudo().set_param(
+            "don_rapportage.small_number_threshold", "8"
+        )
+        (police,) = Cube.read_group(
+            [*base, ("channel_id", "=", self.ch_police.id)],
+            ["figure:sum", "suppressed_cells:sum", "extra_cells:sum"],
+            [],
+        )
+        self.assertEqual((police["suppressed_cells"], police["extra_cells"]), (1, 0))
+
+    def test_extra_cells_in_the_frozen_report_and_its_pdf(self):
+        """The period report freezes the kind of each suppressed cell with
+        its figure: its line and the PDF read "≥5" for the police's 7, also
+        after later signals (issue 18)."""
+        report = self._period_report()
+        report.action_generate()
+        report.action_approve()
+        lines = report.line_ids.filtered(
+            lambda line: line.section == "signals" and line.dimension == "channel"
+        )
+        by_label = {line.key_label: line for line in lines}
+        police = by_label["Testkanaal politie"]
+        self.assertEqual((police.suppressed_cells, police.extra_cells), (1, 1))
+        self.assertEqual(police.display_value, "≥5")
+        self.assertEqual(by_label["Testkanaal anoniem"].display_value, "<5")
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.reporting)
+            ._render_qweb_html("don_rapportage.report_don_period_report", report.ids)[0]
+            .decode()
+        )
+        self.assertRegex(html, r">\s*≥5\s*</td>", "the police's line reads ≥5 in the PDF")
+        # The cube, from the frozen cells, after later signals.
+        self.env["don.signal"].create(
+            [
+                self._signal_vals(
+                    self.ch_anon, self.nbh_1, datetime(2026, 4, 20, 9), f"LATER {index}"
+                )
+                for index in range(2)
+            ]
+        )
+        figures = (
+            self.env["don.report.signal"]
+            .with_user(self.reporting)
+            ._don_figures(self.company_a, date(2026, 4, 1), date(2026, 4, 30), "channel")
+        )
+        self.assertEqual(figures[(self.ch_police.id,)], (0, 1, 1))
+        self.assertEqual(figures[(self.ch_anon.id,)], (0, 1, 0))
 
     def test_threshold_is_configurable(self):
         self.env["ir.config_parameter"].sudo().set_param(

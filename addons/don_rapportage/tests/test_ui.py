@@ -137,14 +137,14 @@ class TestPivotExportTour(HttpCase, DonReportCommon):
         )
         groups = Cube.read_group(
             [("company_id", "=", self.company_a.id), ("dimension", "=", "channel"), *domain],
-            ["figure:sum", "suppressed_cells:sum"],
+            ["figure:sum", "suppressed_cells:sum", "extra_cells:sum"],
             groupby,
             lazy=False,
         )
         return {
             tuple(
                 group[key][1] if isinstance(group[key], tuple) else group[key] for key in groupby
-            ): Cube._don_format(group["figure"], group["suppressed_cells"])
+            ): Cube._don_format(group["figure"], group["suppressed_cells"], group["extra_cells"])
             for group in groups
         }
 
@@ -197,6 +197,25 @@ class TestPivotExportTour(HttpCase, DonReportCommon):
         # suppressed cells in it.
         q2 = next(index for index, q in columns.items() if q.endswith("2 2026"))
         self.assertEqual(rows["Testkanaal anoniem"][q2], "<5")
+        # The police's 7, suppressed to protect the 3: "≥5", as on screen.
+        self.assertEqual(rows["Testkanaal politie"][q2], "≥5")
         self.assertEqual(rows["Testkanaal school"][q2], 12)
         self.assertTrue(str(rows[total][q2]).startswith("≥ "), rows[total][q2])
         self.assertGreater(checked, 10)
+
+
+@tagged("post_install", "-at_install", "is_tour", "don_tour")
+class TestPivotCompareTour(HttpCase, DonReportCommon):
+    """The pivot's comparison mode (issue 18): Q2 2026 (12 / 7 / 3 signals
+    per channel, the 3 and the 7 suppressed) against Q1 (none). The
+    variation of a suppressed cell would be computed from its published 0:
+    the tour checks it reads "—", and that the school's 12 has its
+    percentage."""
+
+    def test_no_variation_over_suppressed_cells(self):
+        self.start_tour(
+            "/odoo/action-don_rapportage.don_report_signal_action"
+            f"?view_type=pivot&cids={self.company_a.id}",
+            "don_report_pivot_compare_tour",
+            login="t_reporting",
+        )

@@ -19,21 +19,44 @@ import { PivotRenderer } from "@web/views/pivot/pivot_renderer";
  * number, a suppressed cell and every total made of suppressed cells would
  * read 0 while people are counted in them. These views read the suppressed
  * cells with every figure and show the figure as the period report and the
- * dashboard do: "<5" for one suppressed cell, "3 × <5" for three of them,
- * "≥ 12" when suppressed cells are part of a published 12. Nothing more is
- * read than the user may read already (the two published measures).
+ * dashboard do: "<5" for one suppressed cell below the threshold, "≥5" for
+ * one of the threshold or more (suppressed to protect a smaller one, counted
+ * in "extra_cells"), "3 × <5" for three of them, "2 × <5 + 1 × ≥5" for both
+ * kinds, "≥ 12" when suppressed cells are part of a published 12. Nothing
+ * more is read than the user may read already (the published measures).
+ *
+ * In comparison mode (compare with the previous period), a variation is
+ * computed from the published figures: where either side has suppressed
+ * cells, those are 0s that count people, so no variation is shown ("—").
  */
 
 const FIGURE = "figure";
 const SUPPRESSED = "suppressed_cells";
+const EXTRA = "extra_cells";
+/** What a variation reads when suppressed cells are on either side. */
+export const NO_VARIATION = "—";
 
-/** The shown figure, from the published value and the suppressed cells. */
-export function formatDonFigure(value, suppressed, threshold) {
+/**
+ * The shown figure, from the published value, the suppressed cells and how
+ * many of them are of the threshold or more ("extra").
+ */
+export function formatDonFigure(value, suppressed, threshold, extra = 0) {
     if (!suppressed) {
         return formatInteger(value || 0);
     }
     if (!value) {
-        return suppressed === 1 ? `<${threshold}` : `${formatInteger(suppressed)} × <${threshold}`;
+        const parts = [];
+        for (const [count, sign] of [
+            [suppressed - extra, "<"],
+            [extra, "≥"],
+        ]) {
+            if (count === 1 && suppressed === 1) {
+                parts.push(`${sign}${threshold}`);
+            } else if (count) {
+                parts.push(`${formatInteger(count)} × ${sign}${threshold}`);
+            }
+        }
+        return parts.join(" + ");
     }
     return `≥ ${formatInteger(value)}`;
 }
@@ -69,32 +92,71 @@ export class DonReportPivotModel extends PivotModel {
         ) {
             specs.push(`${SUPPRESSED}:sum`);
         }
+        if (
+            activeMeasures.includes(FIGURE) &&
+            !activeMeasures.includes(EXTRA) &&
+            EXTRA in fields
+        ) {
+            specs.push(`${EXTRA}:sum`);
+        }
         return specs;
     }
 
     _getMeasurements(group, config) {
         const measurements = super._getMeasurements(group, config);
         measurements.__don_suppressed = group[SUPPRESSED] || 0;
+        measurements.__don_extra = group[EXTRA] || 0;
         return measurements;
+    }
+
+    /**
+     * A variation (comparison mode) of the figure is not computed where
+     * either period has suppressed cells: their published 0s count people.
+     */
+    _getCellValue(groupId, measure, originIndexes, config) {
+        if (measure === FIGURE && originIndexes.length > 1) {
+            const measurements = config.data.measurements[JSON.stringify(groupId)];
+            if (
+                measurements &&
+                originIndexes.some((index) => measurements[index]?.__don_suppressed)
+            ) {
+                return NaN;
+            }
+        }
+        return super._getCellValue(groupId, measure, originIndexes, config);
+    }
+
+    /** The measurements of the origin behind a cell of the table. */
+    _donMeasurements(cell) {
+        if (cell.measure !== FIGURE || cell.originIndexes.length !== 1) {
+            return undefined;
+        }
+        const measurements = this.data.measurements[JSON.stringify(cell.groupId)];
+        return measurements && measurements[cell.originIndexes[0]];
     }
 
     /** The number of suppressed cells behind a cell of the table. */
     donSuppressed(cell) {
-        if (cell.measure !== FIGURE || cell.originIndexes.length !== 1) {
-            return 0;
-        }
-        const measurements = this.data.measurements[JSON.stringify(cell.groupId)];
-        return (measurements && measurements[cell.originIndexes[0]].__don_suppressed) || 0;
+        return this._donMeasurements(cell)?.__don_suppressed || 0;
+    }
+
+    /** Of those, the cells of the threshold or more. */
+    donExtra(cell) {
+        return this._donMeasurements(cell)?.__don_extra || 0;
     }
 
     /**
      * The figure a cell of the table shows when suppressed cells are in it
-     * ("<5", "3 × <5", "≥ 12"), undefined when it is a plain number.
+     * ("<5", "≥5", "3 × <5", "≥ 12"), or a variation that is not computed
+     * ("—"), undefined when it is a plain number.
      */
     donShownFigure(cell) {
+        if (cell.measure === FIGURE && cell.originIndexes.length > 1 && Number.isNaN(cell.value)) {
+            return NO_VARIATION;
+        }
         const suppressed = this.donSuppressed(cell);
         if (suppressed) {
-            return formatDonFigure(cell.value, suppressed, this.donThreshold);
+            return formatDonFigure(cell.value, suppressed, this.donThreshold, this.donExtra(cell));
         }
         return undefined;
     }
@@ -125,6 +187,11 @@ export class DonReportPivotRenderer extends PivotRenderer {
         const shown = this.model.donShownFigure(cell);
         return shown === undefined ? super.getFormattedValue(cell) : shown;
     }
+
+    getFormattedVariation(cell) {
+        const shown = this.model.donShownFigure(cell);
+        return shown === undefined ? super.getFormattedVariation(cell) : shown;
+    }
 }
 
 export const donReportPivotView = {
@@ -134,9 +201,10 @@ export const donReportPivotView = {
 };
 
 /**
- * The graph draws the suppressed cells beside the published figures, as a
- * series of their own ("Suppressed cells, each <5"): a period in which only
- * suppressed cells count people shows a bar, not an empty axis.
+ * The graph draws the suppressed cells beside the published figures, as
+ * series of their own ("Suppressed cells (each <5)" and, for the cells of
+ * the threshold or more, "Suppressed cells (each ≥5)"): a period in which
+ * only suppressed cells count people shows a bar, not an empty axis.
  */
 export class DonReportGraphModel extends GraphModel {
     async load(searchParams) {
@@ -155,12 +223,27 @@ export class DonReportGraphModel extends GraphModel {
             return dataPoints;
         }
         const suppressed = await super._loadDataPoints({ ...metaData, measure: SUPPRESSED });
+        const extra =
+            EXTRA in metaData.fields
+                ? await super._loadDataPoints({ ...metaData, measure: EXTRA })
+                : [];
+        const extraOf = new Map(extra.map((dataPoint) => [dataPoint.identifier, dataPoint.value]));
         for (const dataPoint of suppressed) {
-            if (dataPoint.value) {
+            const extraValue = extraOf.get(dataPoint.identifier) || 0;
+            if (dataPoint.value - extraValue) {
                 dataPoints.push({
                     ...dataPoint,
-                    donSuppressed: true,
+                    value: dataPoint.value - extraValue,
+                    donSuppressed: "primary",
                     identifier: `${dataPoint.identifier}|${SUPPRESSED}`,
+                });
+            }
+            if (extraValue) {
+                dataPoints.push({
+                    ...dataPoint,
+                    value: extraValue,
+                    donSuppressed: "extra",
+                    identifier: `${dataPoint.identifier}|${EXTRA}`,
                 });
             }
         }
@@ -172,9 +255,10 @@ export class DonReportGraphModel extends GraphModel {
         if (!dataPoint.donSuppressed) {
             return label;
         }
-        const suppressedLabel = _t("Suppressed cells (each <%(threshold)s)", {
-            threshold: this.donThreshold,
-        });
+        const suppressedLabel =
+            dataPoint.donSuppressed === "extra"
+                ? _t("Suppressed cells (each ≥%(threshold)s)", { threshold: this.donThreshold })
+                : _t("Suppressed cells (each <%(threshold)s)", { threshold: this.donThreshold });
         return dataPoint.labels.length > 1 ? `${label} / ${suppressedLabel}` : suppressedLabel;
     }
 }

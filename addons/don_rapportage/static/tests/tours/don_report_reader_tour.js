@@ -16,8 +16,11 @@ import { user } from "@web/core/user";
  */
 
 const TREND = /^(?:[▲▼] [+-]\d+|[▲▼]|= 0|≈)$/;
-// What a figure may read: a number, "<5", "3 × <5" or "≥ 12".
-const FIGURE = /^(?:\d+|<\d+|\d+ × <\d+|≥ \d+)$/;
+// What a figure may read: a number, "<5", "≥5" (a suppressed cell of 5 or
+// more), "3 × <5", "2 × <5 + 1 × ≥5", "2 × ≥5" or "≥ 12".
+const FIGURE = /^(?:\d+|[<≥]\d+|\d+ × [<≥]\d+(?: \+ \d+ × ≥\d+)?|≥ \d+)$/;
+// Of those, what a figure made of suppressed cells only may read.
+const ONLY_SUPPRESSED = /^(?:[<≥]\d+|\d+ × [<≥]\d+(?: \+ \d+ × ≥\d+)?)$/;
 
 function fail(message) {
     throw new Error(message);
@@ -33,16 +36,27 @@ async function callKw(model, method, args, kwargs = {}) {
     return rpc(`/web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs });
 }
 
-/** A shown figure against its published value and suppressed cells. */
-function checkFigure(where, shown, value, suppressed) {
+/**
+ * A shown figure against its published value and suppressed cells (and,
+ * when known, how many of them are of the threshold or more).
+ */
+function checkFigure(where, shown, value, suppressed, extra = undefined) {
     if (!FIGURE.test(shown)) {
         fail(`${where}: "${shown}" is not a figure`);
     }
     if (suppressed && shown === "0") {
         fail(`${where}: ${suppressed} suppressed cells shown as 0`);
     }
-    if (suppressed && !value && !shown.includes("<")) {
+    if (suppressed && !value && !ONLY_SUPPRESSED.test(shown)) {
         fail(`${where}: only suppressed cells, shown as "${shown}" instead of "<5"`);
+    }
+    if (extra !== undefined && suppressed && !value) {
+        // "≥5" exactly for the cells of the threshold or more.
+        const extraShown = /≥\d/.test(shown);
+        const primaryShown = shown.includes("<");
+        if (Boolean(extra) !== extraShown || Boolean(suppressed - extra) !== primaryShown) {
+            fail(`${where}: ${suppressed} suppressed (${extra} of 5 or more) read "${shown}"`);
+        }
     }
     if (suppressed && value && !shown.startsWith("≥")) {
         fail(`${where}: suppressed cells in ${value}, shown as "${shown}"`);
@@ -103,7 +117,13 @@ export function periodReportSteps() {
                 const reportId = Number(window.location.pathname.split("/").pop());
                 const lines = await callKw("don.period.report.line", "search_read", [], {
                     domain: [["report_id", "=", reportId]],
-                    fields: ["key_label", "value", "suppressed_cells", "display_value"],
+                    fields: [
+                        "key_label",
+                        "value",
+                        "suppressed_cells",
+                        "extra_cells",
+                        "display_value",
+                    ],
                     limit: rows.length,
                 });
                 let suppressedShown = 0;
@@ -117,7 +137,13 @@ export function periodReportSteps() {
                     if (line.display_value === false) {
                         return; // a goal line: no figure
                     }
-                    checkFigure(`"${item}"`, shown, line.value, line.suppressed_cells);
+                    checkFigure(
+                        `"${item}"`,
+                        shown,
+                        line.value,
+                        line.suppressed_cells,
+                        line.extra_cells
+                    );
                     if (line.suppressed_cells) {
                         suppressedShown++;
                     }
@@ -229,7 +255,7 @@ registry.category("web_tour.tours").add("don_report_reader_tour", {
                 // year is a cell of its own: its total is a number when it
                 // may be published, also when every stage in it is "<5".
                 const domain = [["dimension", "=", "inflow_stage"]];
-                const aggregates = ["figure:sum", "suppressed_cells:sum"];
+                const aggregates = ["figure:sum", "suppressed_cells:sum", "extra_cells:sum"];
                 const [grand] = await callKw("don.report.case", "read_group", [
                     domain,
                     aggregates,
@@ -246,7 +272,13 @@ registry.category("web_tour.tours").add("don_report_reader_tour", {
                 }
                 const totalRow = table.querySelector("tbody tr");
                 const totals = [...totalRow.querySelectorAll("td.o_pivot_cell_value")].map(text);
-                checkFigure("grand total", totals.at(-1), grand.figure, grand.suppressed_cells);
+                checkFigure(
+                    "grand total",
+                    totals.at(-1),
+                    grand.figure,
+                    grand.suppressed_cells,
+                    grand.extra_cells
+                );
                 const headers = [...table.querySelectorAll("thead th.o_pivot_header_cell_closed")];
                 if (headers.length !== years.length) {
                     fail(`${headers.length} years shown, ${years.length} published`);
@@ -263,7 +295,8 @@ registry.category("web_tour.tours").add("don_report_reader_tour", {
                         `total of ${text(header)}`,
                         totals[index],
                         year.figure,
-                        year.suppressed_cells
+                        year.suppressed_cells,
+                        year.extra_cells
                     );
                 });
             },
