@@ -33,3 +33,17 @@ class DonBestuurCommon(DonTestCommon):
             }
         )
         cls.measure_a = cls.Measure.browse(measure.id)
+
+    @property
+    def everybody(self):
+        """The users every access matrix of these tests checks: don_core's
+        population plus the mayors and the Driehoek member."""
+        return (
+            self.don_users
+            | self.outsiders
+            | self.kt_b
+            | self.mayor
+            | self.mayor2
+            | self.mayor_b
+            | self.driehoek
+        )

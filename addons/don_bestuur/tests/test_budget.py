@@ -276,18 +276,6 @@ class TestBudgetAccess(BudgetCommon):
             for name, field in self.env[model]._fields.items():
                 self.assertNotIn(getattr(field, "comodel_name", None), secured, f"{model}.{name}")
 
-    @property
-    def everybody(self):
-        return (
-            self.don_users
-            | self.outsiders
-            | self.kt_b
-            | self.mayor
-            | self.mayor2
-            | self.mayor_b
-            | self.driehoek
-        )
-
     def assertMatrix(self, check, record_or_model, expected, *args):
         got = {user.login for user in self.everybody if check(user, record_or_model, *args)}
         self.assertEqual(got, {user.login for user in expected}, check.__name__)

@@ -112,18 +112,6 @@ class TestDriehoekMatrix(DonBestuurCommon):
         )
         cls.decision = cls.meeting.decision_ids
 
-    @property
-    def everybody(self):
-        return (
-            self.don_users
-            | self.outsiders
-            | self.kt_b
-            | self.mayor
-            | self.mayor2
-            | self.mayor_b
-            | self.driehoek
-        )
-
     def assertMatrix(self, check, record_or_model, expected, *args):
         got = {user.login for user in self.everybody if check(user, record_or_model, *args)}
         self.assertEqual(got, {user.login for user in expected}, check.__name__)

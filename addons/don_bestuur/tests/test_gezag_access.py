@@ -14,18 +14,6 @@ class TestGezagAccess(DonBestuurCommon):
     def kernteam(self):
         return self.pl | self.kt_vei | self.kt_soc | self.kt_pol | self.kt_om
 
-    @property
-    def everybody(self):
-        return (
-            self.don_users
-            | self.outsiders
-            | self.kt_b
-            | self.mayor
-            | self.mayor2
-            | self.mayor_b
-            | self.driehoek
-        )
-
     def assertMatrix(self, check, record_or_model, expected, *args):
         got = {user.login for user in self.everybody if check(user, record_or_model, *args)}
         self.assertEqual(got, {user.login for user in expected}, check.__name__)

@@ -278,18 +278,6 @@ class TestPlanAccess(PlanCommon):
         cls.adopted.action_adopt()
         cls.concept = cls.v1
 
-    @property
-    def everybody(self):
-        return (
-            self.don_users
-            | self.outsiders
-            | self.kt_b
-            | self.mayor
-            | self.mayor2
-            | self.mayor_b
-            | self.driehoek
-        )
-
     def in_groups(self, *xmlids, company=None):
         """The test users of ``company`` (default: A) in one of the groups."""
         company = company or self.company_a
