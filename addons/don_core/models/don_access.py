@@ -30,7 +30,12 @@ COPIED_OPERATORS = frozenset(("=", "!=", "<", "<=", ">", ">=", "in", "not in"))
 COPIED_COLUMNS = {
     "rec_date": ("date", ("date",)),
     "rec_state": ("varchar", ("selection", "char")),
+    # A many2one (a contribution's domain, a case's lead domain): filtered
+    # and grouped by its id only (see _copied_condition).
+    "rec_ref": ("integer", ("many2one",)),
 }
+# The groupings answered from the rows: counts only, by copied fields.
+GROUPED_AGGREGATES = frozenset(("__count",))
 
 
 class DonAccess(models.AbstractModel):
@@ -282,7 +287,7 @@ class DonAccess(models.AbstractModel):
             UPDATE %(partition)s a SET (%(columns)s) = (SELECT %(values)s)
               FROM %(rec_table)s rec WHERE rec.id = a.res_id;
             CREATE INDEX %(filter_idx)s ON %(partition)s (user_id, rec_date)
-                INCLUDE (company_id, active, rec_state);
+                INCLUDE (company_id, active, rec_state, rec_ref);
             """,
                 partition=SQL.identifier(partition),
                 columns=columns,
@@ -581,50 +586,93 @@ class DonAccess(models.AbstractModel):
         The records a user may see are exactly their rows in the relation
         (restricted to the active companies and, under ``active_test``, to
         active records), and a row carries copies of the fields the model
-        declares in ``_don_access_copied`` (a date, a stage). A count
-        without a filter, or with a filter on copied fields only, counts
-        the rows: this avoids joining the relation with the record table,
-        the cost that made a count of the contributions of the last year
-        ten times slower for a restricted user than for the superuser. The
-        filter is the ORM's own SQL for the domain, applied to the copies.
-        Everything the ORM checks before counting is checked here too: the
-        model's access rights, the strong-login gate, and that no other
-        record rule applies."""
+        declares in ``_don_access_copied`` (a date, a stage, a domain). A
+        count without a filter, or with a filter on copied fields only,
+        counts the rows: this avoids joining the relation with the record
+        table, the cost that made a count of the contributions of the last
+        year ten times slower for a restricted user than for the superuser.
+        See _rows_query for what is checked."""
+        query = self._rows_query(model, domain)
+        if query is None:
+            return None
+        if limit:
+            query.limit = limit
+        self.env.flush_all()
+        self.env.cr.execute(SQL("SELECT count(*) FROM (%s) t", query.select(SQL("1"))))
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _grouped_rows_query(self, model, domain, groupby, aggregates, having):
+        """The query of ``model._read_group(domain, groupby, aggregates,
+        having)`` over the user's rows of the relation, or None when the
+        grouping cannot be answered there: every group is a copied field
+        (a date at any granularity, a stage, a domain), every aggregate a
+        count, and the domain reads copied fields only. The contributions of
+        the last year by domain were 1.5-1.9x the superuser's time through
+        the table; from the rows it is one index range."""
+        if not groupby or not set(aggregates) <= GROUPED_AGGREGATES:
+            return None
+        if having and any(
+            not (isinstance(term, (list, tuple)) and len(term) == 3 and term[0] == "__count")
+            for term in expression.normalize_domain(having)
+            if term not in ("&", "|", "!")
+        ):
+            return None
+        copied = set(self._copied_fields(model).values())
+        for spec in groupby:
+            fname = spec.split(":")[0] if isinstance(spec, str) else None
+            if fname not in copied or model._fields[fname].groups:
+                return None
+            if ":" in spec and model._fields[fname].type != "date":
+                return None
+        return self._rows_query(model, domain)
+
+    @api.model
+    def _rows_query(self, model, domain):
+        """A Query of the records of ``model`` that the user may see and that
+        match ``domain``, over the user's rows of the relation instead of the
+        record table, or None.
+
+        The rows stand under the record table's name, with the copies under
+        their fields' names, so that the ORM's SQL for the domain (and for a
+        grouping) reads them as it reads the table. Everything the ORM checks
+        before searching is checked here too: the model's access rights, the
+        strong-login gate, that no other record rule applies, and that the
+        domain reads copied fields only (_copied_condition)."""
         if model.env.su or not self._counts_through_relation(model._name):
             return None
-        active_test = model._active_name and model.env.context.get("active_test", True)
-        condition = self._copied_condition(model, domain)
-        if condition is None:
+        if self._copied_condition(model, domain) is None:
             return None
         model.browse().check_access("read")
         self.env["res.users"]._don_check_2fa()
         if model.env["don.access"]._user_sees_all(model._name, model.env.uid):
             return None  # the company test alone is as fast as this
-        where = [
-            SQL("company_id IN %s", tuple(model.env.companies.ids) or (0,)),
-            condition,
-        ]
-        if active_test:
-            where.append(SQL("active"))
-        # The rows under the record table's name, the copies under their
-        # fields' names: the ORM's condition reads them as it reads the table.
         copied = self._copied_fields(model)
+        active_name = model._active_name
         rows = SQL(
-            "(SELECT company_id, active%s FROM %s WHERE user_id = %s) AS %s",
+            "(SELECT res_id AS id, company_id%s%s FROM %s WHERE user_id = %s)",
+            SQL(", active AS %s", SQL.identifier(active_name)) if active_name else SQL(""),
             SQL("").join(
                 SQL(", %s AS %s", SQL.identifier(column), SQL.identifier(fname))
                 for column, fname in copied.items()
             ),
             SQL.identifier(self._partition_name(model)),
             model.env.uid,
-            SQL.identifier(model._table),
         )
-        query = SQL("SELECT 1 FROM %s WHERE %s", rows, SQL(" AND ").join(where))
-        if limit:
-            query = SQL("%s LIMIT %s", query, limit)
-        self.env.flush_all()
-        self.env.cr.execute(SQL("SELECT count(*) FROM (%s) t", query))
-        return self.env.cr.fetchone()[0]
+        # sudo only builds the SQL of the domain (terms on copied columns,
+        # no joins or sub-queries: _copied_condition); the rows are the
+        # user's, in the user's selected municipalities.
+        query = model.sudo().with_context(active_test=model.env.context.get("active_test", True))
+        query = query._where_calc(domain or [])
+        query._tables[model._table] = rows
+        query.add_where(
+            SQL(
+                "%s IN %s",
+                SQL.identifier(model._table, "company_id"),
+                tuple(model.env.companies.ids) or (0,),
+            )
+        )
+        return query
 
     @api.model
     def _copied_condition(self, model, domain):
@@ -640,11 +688,13 @@ class DonAccess(models.AbstractModel):
                 continue
             if not (isinstance(term, (list, tuple)) and len(term) == 3):
                 return None
-            fname, operator, _value = term
+            fname, operator, value = term
             if fname not in copied or operator not in COPIED_OPERATORS:
                 return None
             if model._fields[fname].groups:
                 return None  # the ORM checks who may search on such a field
+            if model._fields[fname].type == "many2one" and not self._plain_ids(value):
+                return None  # a name is searched on the comodel, with its rules
         # Terms on plain stored columns without joins: the where clause of
         # the ORM's query names the table's columns only (sudo only builds
         # the SQL; the rows counted are the user's, see _count_visible).
@@ -652,6 +702,12 @@ class DonAccess(models.AbstractModel):
         if query._joins:
             return None
         return query.where_clause
+
+    @staticmethod
+    def _plain_ids(value):
+        """A many2one's value compared as ids: an id, False, or a list of them."""
+        values = value if isinstance(value, (list, tuple)) else [value]
+        return all(v is False or (isinstance(v, int) and not isinstance(v, bool)) for v in values)
 
     @api.model
     @tools.ormcache("model_name")

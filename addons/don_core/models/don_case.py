@@ -49,7 +49,11 @@ class DonCase(models.Model):
     }
     _don_log_open = True
     # The "Open" filter and the start date are counted in the relation.
-    _don_access_copied = {"rec_date": "date_start", "rec_state": "stage"}
+    _don_access_copied = {
+        "rec_date": "date_start",
+        "rec_state": "stage",
+        "rec_ref": "lead_domain_id",
+    }
 
     reference = fields.Char(
         string="Number",

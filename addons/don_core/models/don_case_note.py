@@ -32,8 +32,8 @@ class DonCaseNote(models.Model):
 
     _don_users_relation = ("don_case_note_user_rel", "note_id", "user_id")
     _don_privacy_fields = ("name", "body")
-    # Contributions of a period are counted in the relation.
-    _don_access_copied = {"rec_date": "date"}
+    # Contributions of a period, and per domain, are counted in the relation.
+    _don_access_copied = {"rec_date": "date", "rec_ref": "domain_id"}
 
     case_id = fields.Many2one(required=True)
     name = fields.Char(string="Subject", required=True, tracking=True)

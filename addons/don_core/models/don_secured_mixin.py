@@ -1,5 +1,6 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextvars
 import itertools
 
 from odoo import _, api, fields, models, tools
@@ -14,6 +15,12 @@ KERNTEAM_INPUTS = {
     "don.kernteam.member": ("user_id", "kernteam_id", "active", "is_agenda_member"),
     "res.company": ("don_om_need_to_know",),
 }
+
+# The search of a grouping answered from the access relation: set by
+# _read_group for the one _search call it makes (the recordset and the very
+# domain object it passes), consumed there. A Python context variable, not
+# an Odoo context key: nothing a client sends can set it.
+_GROUPED_ROWS = contextvars.ContextVar("don_grouped_rows", default=None)
 
 
 class DonSecuredMixin(models.AbstractModel):
@@ -364,6 +371,42 @@ class DonSecuredMixin(models.AbstractModel):
         if count is None:
             return super().search_count(domain, limit=limit)
         return count
+
+    @api.model
+    def _read_group(
+        self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
+    ):
+        # A count per copied field (contributions of a period per domain, cases
+        # per stage) is counted in the user's rows of the relation; the ORM
+        # builds the grouping on them as on the table (don.access._rows_query).
+        query = self.env["don.access"]._grouped_rows_query(
+            self, domain, groupby, aggregates, having
+        )
+        if query is None:
+            return super()._read_group(
+                domain, groupby, aggregates, having, offset=offset, limit=limit, order=order
+            )
+        self.env.flush_all()
+        token = _GROUPED_ROWS.set((self, domain, query))
+        try:
+            return super()._read_group(
+                domain, groupby, aggregates, having, offset=offset, limit=limit, order=order
+            )
+        finally:
+            _GROUPED_ROWS.reset(token)
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        pending = _GROUPED_ROWS.get()
+        if pending is not None and pending[0] is self and pending[1] is domain:
+            _GROUPED_ROWS.set(None)
+            query = pending[2]
+            if order:
+                query.order = self._order_to_sql(order, query)
+            query.limit = limit
+            query.offset = offset
+            return query
+        return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def unlink(self):
         ids = self.ids
