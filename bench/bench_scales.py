@@ -65,9 +65,7 @@ def render(reports):
         "",
         "## Time per operation (ms, ratio to the superuser)",
         "",
-        "| operation | "
-        + " | ".join(f"{c} municipal | {c} regional" for c in columns)
-        + " |",
+        "| operation | " + " | ".join(f"{c} municipal | {c} regional" for c in columns) + " |",
         "|---|" + "---:|" * (2 * len(columns)),
     ]
     for operation, cells in municipal["time"].items():
