@@ -5,6 +5,7 @@ import itertools
 
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..tools.internal import INTERNAL, dispatched_by_rpc, internal_flag
@@ -406,6 +407,14 @@ class DonSecuredMixin(models.AbstractModel):
             query.limit = limit
             query.offset = offset
             return query
+        page = self.env["don.access"]._page_query(self, domain, offset, limit, order)
+        if page is not None:
+            # The page's ids come from the user's rows of the relation; the
+            # domain and the record rules apply to them as to any search.
+            self.env.flush_all()
+            return super()._search(
+                expression.AND([domain or [], [("id", "in", page)]]), order=order
+            )
         return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def unlink(self):

@@ -239,6 +239,108 @@ class TestAccessCounting(DonTestCommon):
                     },
                 )
 
+    def test_pages_equal_the_orm(self):
+        """A page of a list ordered by the copied date (the contributions,
+        newest first) is chosen in the user's rows of the relation: the same
+        records in the same order as the ORM's search, for every role,
+        filter, order, offset and page size."""
+        self.spread_copied_values()
+        self.case_b.active = False
+        access = self.env["don.access"]
+        models = [
+            name
+            for name in access._secured_models()
+            if "rec_date" in access._copied_fields(self.env[name])
+        ]
+        self.assertIn("don.case.note", models)
+        through_relation = 0
+        for model_name in models:
+            date_f = access._copied_fields(self.env[model_name])["rec_date"]
+            orders = [None, f"{date_f} desc, id desc", f"{date_f}, id", f"{date_f} asc, id desc"]
+            for domain in [[], *self.copied_domains(self.env[model_name])]:
+                for user in self.users:
+                    model = self.env[model_name].with_user(user)
+                    for order, (offset, limit) in itertools.product(
+                        orders, ((0, 1), (0, 2), (1, 2), (2, 80), (0, 80))
+                    ):
+                        with self.subTest(
+                            user=user.login,
+                            model=model_name,
+                            domain=domain,
+                            order=order,
+                            offset=offset,
+                            limit=limit,
+                        ):
+                            if (
+                                access.with_user(user)._page_query(
+                                    model, domain, offset, limit, order
+                                )
+                                is not None
+                            ):
+                                through_relation += 1
+                            # Without a limit: the ORM's own search.
+                            expected = model.search(domain, order=order).ids
+                            page = model.search(domain, offset=offset, limit=limit, order=order)
+                            self.assertEqual(page.ids, expected[offset : offset + limit])
+                            fetched = model.search_fetch(
+                                domain, [date_f], offset=offset, limit=limit, order=order
+                            )
+                            self.assertEqual(fetched.ids, page.ids)
+                    archived = model.with_context(active_test=False)
+                    self.assertEqual(
+                        archived.search(domain, limit=80).ids, archived.search(domain).ids[:80]
+                    )
+        self.assertGreater(through_relation, 500)
+
+    def test_other_pages_are_searched_by_the_orm(self):
+        """A page ordered by another field, by a many2one (ordered by its
+        name), or without a limit, and the superuser's and a Kernteamlid's
+        cases, keep the ORM's search."""
+        page = self.env["don.access"].with_user(self.prof_soc)._page_query
+        Note = self.env["don.case.note"].with_user(self.prof_soc)
+        Case = self.env["don.case"].with_user(self.prof_soc)
+        for model, domain, limit, order in (
+            (Note, [], 80, "name"),
+            (Note, [], 80, "domain_id, date desc"),
+            (Note, [], 80, "id desc"),
+            (Note, [], 80, "date desc, name"),
+            (Note, [], 80, "date desc, domain_id"),
+            (Note, [], None, "date desc, id desc"),
+            (Note, [("note_type", "!=", False)], 80, "date desc, id desc"),
+            (Case, [], 80, "reference"),
+            (Case, [("youth_id", "ilike", "Noah")], 80, None),
+        ):
+            with self.subTest(model=model._name, domain=domain, limit=limit, order=order):
+                self.assertIsNone(page(model, domain, 0, limit, order))
+                expected = model.search(domain, order=order).ids
+                self.assertEqual(
+                    model.search(domain, limit=limit, order=order).ids, expected[:limit]
+                )
+        self.assertIsNotNone(page(Note, [], 0, 80, None))
+        self.assertIsNone(
+            self.env["don.access"]._page_query(self.env["don.case.note"], [], 0, 80, None)
+        )
+        self.assertIsNone(
+            self.env["don.access"]
+            .with_user(self.kt_pol)
+            ._page_query(self.env["don.case"].with_user(self.kt_pol), [], 0, 80, None)
+        )
+
+    def test_a_page_never_shows_what_the_table_does_not(self):
+        """The relation picks the page's ids; the domain and the rules are
+        applied to them again: a row left in the relation for a record that
+        moved out of the filter, or out of the user's reach, shows nothing."""
+        self.spread_copied_values()
+        Note = self.env["don.case.note"].with_user(self.prof_soc)
+        since = [("date", ">=", datetime.date(2026, 1, 1))]
+        visible = Note.search(since, limit=80)
+        self.assertTrue(visible)
+        note = visible[0]
+        # The table changes behind the relation's back (no ORM write).
+        self.env.cr.execute("UPDATE don_case_note SET date = '2020-01-01' WHERE id = %s", [note.id])
+        self.env.invalidate_all()
+        self.assertNotIn(note, Note.search(since, limit=80))
+
     def test_other_groupings_are_grouped_by_the_orm(self):
         """A grouping by a field that is not copied, a sum, or a filter on
         another field is never answered from the copies."""
@@ -602,3 +704,39 @@ class TestAccessCounting(DonTestCommon):
             dict(Note._read_group([], ["domain_id"], ["__count"])),
             dict(Note._read_group([("id", "in", Note.search([]).ids)], ["domain_id"], ["__count"])),
         )
+
+    def test_upgrade_orders_the_filter_index_by_id(self):
+        """18.0.1.5.0 -> 18.0.1.6.0: the filter indexes are built again with
+        the id after the date, the copies untouched, after which a page of
+        contributions by date is read from the index and equals the ORM's."""
+        cr = self.env.cr
+        self.spread_copied_values()
+        self.env.flush_all()
+        snapshot = (
+            "SELECT res_model, res_id, user_id, rec_date, rec_state, rec_ref FROM don_access_entry"
+            " WHERE res_model IN ('don.case', 'don.case.note')"
+        )
+        cr.execute(snapshot)
+        before = sorted(cr.fetchall(), key=str)
+        for partition in ("don_access_entry__don_case", "don_access_entry__don_case_note"):
+            cr.execute(
+                f"""DROP INDEX {partition}_filter_idx;
+                    CREATE INDEX {partition}_filter_idx ON {partition} (user_id, rec_date)
+                        INCLUDE (company_id, active, rec_state, rec_ref)"""
+            )
+        script = load_script("don_core/migrations/18.0.1.6.0/post-migrate.py", "don_core")
+        script.migrate(cr, "18.0.1.5.0")
+        cr.execute(snapshot)
+        self.assertEqual(sorted(cr.fetchall(), key=str), before)
+        cr.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname IN"
+            " ('don_access_entry__don_case_filter_idx',"
+            " 'don_access_entry__don_case_note_filter_idx')"
+        )
+        definitions = [row[0] for row in cr.fetchall()]
+        self.assertEqual(len(definitions), 2)
+        for definition in definitions:
+            self.assertIn("(user_id, rec_date, res_id) INCLUDE", definition)
+        Note = self.env["don.case.note"].with_user(self.kt_pol)
+        since = [("date", ">=", datetime.date(2026, 1, 1))]
+        self.assertEqual(Note.search(since, limit=2).ids, Note.search(since).ids[:2])
