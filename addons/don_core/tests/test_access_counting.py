@@ -621,6 +621,23 @@ class TestAccessCounting(DonTestCommon):
         cr.execute("SELECT count(*) FROM don_access_entry__default")
         self.assertEqual(cr.fetchone()[0], 0)
 
+    def copies_snapshot(self):
+        """The relation's rows of cases and contributions with their copies."""
+        self.env.cr.execute(
+            "SELECT res_model, res_id, user_id, rec_date, rec_state, rec_ref FROM don_access_entry"
+            " WHERE res_model IN ('don.case', 'don.case.note')"
+        )
+        return sorted(self.env.cr.fetchall(), key=str)
+
+    def filter_index_definitions(self):
+        """The definitions of the filter indexes of cases and contributions."""
+        self.env.cr.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname IN"
+            " ('don_access_entry__don_case_filter_idx',"
+            " 'don_access_entry__don_case_note_filter_idx')"
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
     def test_upgrade_fills_the_copies(self):
         """18.0.1.2.0 -> 18.0.1.3.0: the relation had no copied columns; the
         update adds them, fills them from the records and builds the
@@ -628,12 +645,7 @@ class TestAccessCounting(DonTestCommon):
         cr = self.env.cr
         self.spread_copied_values()
         self.env.flush_all()
-        snapshot = (
-            "SELECT res_model, res_id, user_id, rec_date, rec_state, rec_ref FROM don_access_entry"
-            " WHERE res_model IN ('don.case', 'don.case.note')"
-        )
-        cr.execute(snapshot)
-        before = sorted(cr.fetchall(), key=str)
+        before = self.copies_snapshot()
         cr.execute(
             """DROP INDEX don_access_entry__don_case_filter_idx;
                DROP INDEX don_access_entry__don_case_note_filter_idx;
@@ -644,14 +656,8 @@ class TestAccessCounting(DonTestCommon):
         access._ensure_table()
         for model_name in ("don.case", "don.case.note"):
             access._ensure_partition(self.env[model_name])
-        cr.execute(snapshot)
-        self.assertEqual(sorted(cr.fetchall(), key=str), before)
-        cr.execute(
-            "SELECT count(*) FROM pg_indexes WHERE indexname IN"
-            " ('don_access_entry__don_case_filter_idx',"
-            " 'don_access_entry__don_case_note_filter_idx')"
-        )
-        self.assertEqual(cr.fetchone()[0], 2)
+        self.assertEqual(self.copies_snapshot(), before)
+        self.assertEqual(len(self.filter_index_definitions()), 2)
         Note = self.env["don.case.note"].with_user(self.kt_pol)
         since = [("date", ">=", datetime.date(2026, 3, 15))]
         self.assertEqual(Note.search_count(since), len(Note.search(since)))
@@ -665,12 +671,7 @@ class TestAccessCounting(DonTestCommon):
         cr = self.env.cr
         self.spread_copied_values()
         self.env.flush_all()
-        snapshot = (
-            "SELECT res_model, res_id, user_id, rec_date, rec_state, rec_ref FROM don_access_entry"
-            " WHERE res_model IN ('don.case', 'don.case.note')"
-        )
-        cr.execute(snapshot)
-        before = sorted(cr.fetchall(), key=str)
+        before = self.copies_snapshot()
         self.assertTrue(any(row[5] for row in before))
         cr.execute(
             """DROP INDEX don_access_entry__don_case_filter_idx;
@@ -689,14 +690,8 @@ class TestAccessCounting(DonTestCommon):
         access._ensure_table()
         for model_name in ("don.case", "don.case.note"):
             access._ensure_partition(self.env[model_name])
-        cr.execute(snapshot)
-        self.assertEqual(sorted(cr.fetchall(), key=str), before)
-        cr.execute(
-            "SELECT indexdef FROM pg_indexes WHERE indexname IN"
-            " ('don_access_entry__don_case_filter_idx',"
-            " 'don_access_entry__don_case_note_filter_idx')"
-        )
-        definitions = [row[0] for row in cr.fetchall()]
+        self.assertEqual(self.copies_snapshot(), before)
+        definitions = self.filter_index_definitions()
         self.assertEqual(len(definitions), 2)
         self.assertTrue(all("rec_ref" in definition for definition in definitions), definitions)
         Note = self.env["don.case.note"].with_user(self.kt_pol)
@@ -712,12 +707,7 @@ class TestAccessCounting(DonTestCommon):
         cr = self.env.cr
         self.spread_copied_values()
         self.env.flush_all()
-        snapshot = (
-            "SELECT res_model, res_id, user_id, rec_date, rec_state, rec_ref FROM don_access_entry"
-            " WHERE res_model IN ('don.case', 'don.case.note')"
-        )
-        cr.execute(snapshot)
-        before = sorted(cr.fetchall(), key=str)
+        before = self.copies_snapshot()
         for partition in ("don_access_entry__don_case", "don_access_entry__don_case_note"):
             cr.execute(
                 f"""DROP INDEX {partition}_filter_idx;
@@ -726,14 +716,8 @@ class TestAccessCounting(DonTestCommon):
             )
         script = load_script("don_core/migrations/18.0.1.6.0/post-migrate.py", "don_core")
         script.migrate(cr, "18.0.1.5.0")
-        cr.execute(snapshot)
-        self.assertEqual(sorted(cr.fetchall(), key=str), before)
-        cr.execute(
-            "SELECT indexdef FROM pg_indexes WHERE indexname IN"
-            " ('don_access_entry__don_case_filter_idx',"
-            " 'don_access_entry__don_case_note_filter_idx')"
-        )
-        definitions = [row[0] for row in cr.fetchall()]
+        self.assertEqual(self.copies_snapshot(), before)
+        definitions = self.filter_index_definitions()
         self.assertEqual(len(definitions), 2)
         for definition in definitions:
             self.assertIn("(user_id, rec_date, res_id) INCLUDE", definition)
