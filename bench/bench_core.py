@@ -30,6 +30,7 @@ from donbench.report import (
     pg_description,
     verdict,
 )
+from donbench.specs import client_spec
 
 import odoo
 import odoo.modules.registry
@@ -50,41 +51,6 @@ LIST_SPEC = {
     "lead_domain_id": {"fields": {"display_name": {}}},
     "date_start": {},
 }
-FORM_SPEC = {
-    "display_name": {},
-    "reference": {},
-    "stage": {},
-    "active": {},
-    "is_closed": {},
-    "don_editable": {},
-    "has_hidden_info": {},
-    "note_count": {},
-    "intervention_count": {},
-    "youth_id": {"fields": {"display_name": {}}},
-    "director_id": {"fields": {"display_name": {}}},
-    "lead_domain_id": {"fields": {"display_name": {}}},
-    "involved_user_ids": {"fields": {"display_name": {}}},
-    "company_id": {"fields": {"display_name": {}}},
-    "date_start": {},
-    "date_closed": {},
-    "closing_reason": {},
-    "closing_note": {},
-    "summary": {},
-    "note_ids": {
-        "fields": {
-            "date": {},
-            "name": {},
-            "note_type": {},
-            "domain_id": {"fields": {"display_name": {}}},
-            "sharing_level": {},
-            "author_id": {"fields": {"display_name": {}}},
-        },
-        "limit": 40,
-        "order": "date desc, id desc",
-    },
-}
-
-
 KANBAN_SPEC = {
     "color": {},
     "don_editable": {},
@@ -244,7 +210,11 @@ OPERATIONS = [
     Operation(
         "form",
         "open case form (web_read)",
-        lambda env, case_id: env["don.case"].browse(case_id).web_read(FORM_SPEC),
+        lambda env, case_id: (
+            env["don.case"]
+            .browse(case_id)
+            .web_read(client_spec("don.case.form", env["don.case"]._fields))
+        ),
         ratio=FORM_RATIO,
         floor=FORM_FLOOR,
     ),

@@ -48,6 +48,7 @@ from donbench import db, generation, log
 from donbench.measure import BENCH_TOTP_SECRET, enable_2fa
 from donbench.report import percentile, table
 from donbench.server import error_lines, free_port, psql, server
+from donbench.specs import client_spec
 
 import odoo
 import odoo.modules.registry
@@ -107,36 +108,9 @@ CASE_KANBAN = {
     "director_id": {"fields": {"display_name": {}}},
     "stage": {},
 }
-CASE_FORM = {
-    "display_name": {},
-    "reference": {},
-    "stage": {},
-    "active": {},
-    "is_closed": {},
-    "don_editable": {},
-    "has_hidden_info": {},
-    "note_count": {},
-    "intervention_count": {},
-    "youth_id": {"fields": {"display_name": {}}},
-    "director_id": {"fields": {"display_name": {}}},
-    "lead_domain_id": {"fields": {"display_name": {}}},
-    "involved_user_ids": {"fields": {"display_name": {}}},
-    "company_id": {"fields": {"display_name": {}}},
-    "date_start": {},
-    "summary": {},
-    "note_ids": {
-        "fields": {
-            "date": {},
-            "name": {},
-            "note_type": {},
-            "domain_id": {"fields": {"display_name": {}}},
-            "sharing_level": {},
-            "author_id": {"fields": {"display_name": {}}},
-        },
-        "limit": 40,
-        "order": "date desc, id desc",
-    },
-}
+# The case form as the web client opens it (bench/specs), filled in by main()
+# for the fields of the installed addons.
+CASE_FORM = {}
 SIGNAL_LIST = {
     "reference": {},
     "date_received": {},
@@ -744,6 +718,8 @@ def main(argv=None):
     marker = prepare(args)
     ids, cases, meeting = role_users(args.database)
     domain_ids = domain_of_users(args.database, ids)
+    case_fields = psql(args.database, "SELECT name FROM ir_model_fields WHERE model = 'don.case'")
+    CASE_FORM.update(client_spec("don.case.form", set(case_fields.split())))
     odoo.sql_db.close_all()
     port = args.port or free_port()
     base = f"http://127.0.0.1:{port}"

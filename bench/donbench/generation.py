@@ -28,7 +28,8 @@ from .db import (
     vacuum_analyze,
 )
 
-GEN_VERSION = 1
+# 2: the cases hold factors, goals, interventions and relations (the form's tabs).
+GEN_VERSION = 2
 SEED = 20260101
 
 
@@ -286,9 +287,185 @@ def generate_notes(cr, rng, muni, cases, count, domain_ids, legal_basis_id, toda
     copy_rows(cr, "don_case_note_user_rel", ["note_id", "user_id"], listed)
 
 
+# What a case holds besides contributions, per case (inclusive ranges): the
+# tabs of its form. Items are shared with the own domain or the Kernteam.
+ITEMS_PER_CASE = {"factors": (2, 6), "goals": (0, 3), "interventions": (0, 3), "relations": (1, 3)}
+ITEM_SHARING_WEIGHTS = {"domain": 55, "kernteam": 45}
+GOAL_AREAS = ["individual", "home", "school", "friends", "leisure"]
+RELATION_TYPES = ["parent", "sibling", "family", "friend", "school", "club", "youth_worker"]
+INTERVENTION_STATES = {"planned": 30, "running": 40, "done": 25, "cancelled": 5}
+
+
+def _item(rng, muni, domain_ids, legal_basis_id):
+    """domain_id, sharing_level, legal_basis_id, author_id of a case item."""
+    code = weighted(rng, DOMAIN_WEIGHTS)
+    level = weighted(rng, ITEM_SHARING_WEIGHTS)
+    basis = legal_basis_id if level == "kernteam" else None
+    return domain_ids[code], level, basis, rng.choice(muni.by_domain[code])
+
+
+ITEM_TABLES = (
+    "don_youth",
+    "don_case",
+    "don_case_note",
+    "don_case_factor",
+    "don_case_goal",
+    "don_intervention",
+    "don_case_relation",
+)
+
+
+def generate_case_items(cr, rng, muni, cases, domain_ids, legal_basis_id, today, now):
+    """Risk and protective factors, goals of the plan, interventions and
+    relations of the system, for every case (the tabs of the case form)."""
+    cr.execute("SELECT id, kind, life_area FROM don_factor ORDER BY id")
+    factors = cr.fetchall()
+    cr.execute("SELECT id, line FROM don_intervention_type ORDER BY id")
+    types = cr.fetchall()
+    order = {area: index for index, area in enumerate(GOAL_AREAS)}
+    rows = {"factors": [], "goals": [], "interventions": [], "relations": []}
+    ids = {
+        key: next_id(cr, table)
+        for key, table in (
+            ("factors", "don_case_factor"),
+            ("goals", "don_case_goal"),
+            ("interventions", "don_intervention"),
+            ("relations", "don_case_relation"),
+        )
+    }
+    company = muni.company_id
+    for case_id, start in cases:
+        count = {key: rng.randint(*span) for key, span in ITEMS_PER_CASE.items()}
+        for factor_id, kind, area in rng.sample(factors, count["factors"]):
+            domain, level, basis, author = _item(rng, muni, domain_ids, legal_basis_id)
+            day = start + datetime.timedelta(days=rng.randint(0, (today - start).days))
+            assessment = rng.choice(["low", "medium", "high"])
+            rows["factors"].append(
+                (
+                    ids["factors"],
+                    case_id,
+                    company,
+                    domain,
+                    level,
+                    basis,
+                    author,
+                    factor_id,
+                    kind,
+                    area,
+                    assessment,
+                    day,
+                    author,
+                    author,
+                    now,
+                    now,
+                )
+            )
+            ids["factors"] += 1
+        goals = []
+        for sequence, area in enumerate(rng.sample(GOAL_AREAS, count["goals"])):
+            name = f"Goal for {area}: agreed steps and who helps"
+            rows["goals"].append(
+                (
+                    ids["goals"],
+                    case_id,
+                    company,
+                    sequence,
+                    order[area],
+                    area,
+                    name,
+                    start,
+                    muni.users["projectleider"],
+                    muni.users["projectleider"],
+                    now,
+                    now,
+                )
+            )
+            goals.append(ids["goals"])
+            ids["goals"] += 1
+        for _index in range(count["interventions"]):
+            domain, level, basis, author = _item(rng, muni, domain_ids, legal_basis_id)
+            type_id, line = rng.choice(types)
+            begin = start + datetime.timedelta(days=rng.randint(0, (today - start).days))
+            state = weighted(rng, INTERVENTION_STATES)
+            rows["interventions"].append(
+                (
+                    ids["interventions"],
+                    case_id,
+                    company,
+                    domain,
+                    level,
+                    basis,
+                    author,
+                    type_id,
+                    f"Intervention {ids['interventions']}",
+                    line,
+                    "youth",
+                    state,
+                    begin,
+                    rng.choice(goals) if goals else None,
+                    author,
+                    author,
+                    now,
+                    now,
+                )
+            )
+            ids["interventions"] += 1
+        for _index in range(count["relations"]):
+            domain, level, basis, author = _item(rng, muni, domain_ids, legal_basis_id)
+            kind = rng.choice(RELATION_TYPES)
+            influence = rng.choice(["protective", "neutral", "risk"])
+            rows["relations"].append(
+                (
+                    ids["relations"],
+                    case_id,
+                    company,
+                    domain,
+                    level,
+                    basis,
+                    author,
+                    kind,
+                    f"Person {ids['relations']}",
+                    influence,
+                    author,
+                    author,
+                    now,
+                    now,
+                )
+            )
+            ids["relations"] += 1
+    shared = "id case_id company_id domain_id sharing_level legal_basis_id author_id"
+    stamps = " create_uid write_uid create_date write_date"
+    copy_rows(
+        cr,
+        "don_case_factor",
+        (shared + " factor_id kind life_area assessment date" + stamps).split(),
+        rows["factors"],
+    )
+    copy_rows(
+        cr,
+        "don_case_goal",
+        (
+            "id case_id company_id sequence life_area_sequence life_area name agreed_date" + stamps
+        ).split(),
+        rows["goals"],
+    )
+    copy_rows(
+        cr,
+        "don_intervention",
+        (shared + " type_id name line target state date_start goal_id" + stamps).split(),
+        rows["interventions"],
+    )
+    copy_rows(
+        cr,
+        "don_case_relation",
+        (shared + " relation_type name influence" + stamps).split(),
+        rows["relations"],
+    )
+
+
 def fix_sequences(env):
     cr = env.cr
-    for table in ("don_youth", "don_case", "don_case_note"):
+    for table in ITEM_TABLES:
         cr.execute(f"SELECT setval('{table}_id_seq', GREATEST((SELECT MAX(id) FROM {table}), 1))")
     for xmlid, table in (
         ("don_core.seq_don_youth", "don_youth"),
@@ -319,6 +496,7 @@ def generate_data(env, scale, seed, more=None):
         generate_notes(
             env.cr, rng, muni, cases, scale.notes, domain_ids, legal_basis_id, today, now
         )
+        generate_case_items(env.cr, rng, muni, cases, domain_ids, legal_basis_id, today, now)
         if more:
             more(env, rng, muni, youth_ids, domain_ids)
     env.invalidate_all()

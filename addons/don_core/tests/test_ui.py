@@ -1,11 +1,33 @@
 # Copyright 2026 DON for Odoo
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+import os
 from datetime import timedelta
+from pathlib import Path
+from unittest.mock import patch
 
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
 from .common import DonTestCommon
+
+# The benchmarks (bench/ in the repository) open the case form with the
+# specification the web client sends; the case tour records it, and checks
+# that the benchmarks' copy is still the client's (see bench/README.md).
+CLIENT_SPECS = Path(__file__).resolve().parents[3] / "bench" / "specs"
+
+
+def spec_without_context(spec):
+    """A web_read specification without the contexts of its fields: these
+    hold the opened record's ids (default_case_id), not what is read."""
+    return {
+        name: {
+            key: spec_without_context(value) if key == "fields" else value
+            for key, value in field_spec.items()
+            if key != "context"
+        }
+        for name, field_spec in spec.items()
+    }
 
 
 @tagged("post_install", "-at_install", "is_tour", "don_tour")
@@ -33,16 +55,46 @@ class TestCaseTour(HttpCase, DonTestCommon):
         self.env["don.legal.basis"].create(
             {"name": "Tourconvenant", "purpose": "Test", "article": "art. 1"}
         )
-        self.start_tour(
-            f"/odoo/action-don_core.don_case_action?cids={self.company_a.id}",
-            "don_case_tour",
-            login="t_kt_soc",
-        )
+        Case = type(self.env["don.case"])
+        opened = []
+        web_read = Case.web_read
+
+        def recording_web_read(records, specification):
+            if len(records) == 1 and "note_ids" in specification:
+                opened.append(specification)
+            return web_read(records, specification)
+
+        recording_web_read._readonly = False
+        with patch.object(Case, "web_read", recording_web_read):
+            self.start_tour(
+                f"/odoo/action-don_core.don_case_action?cids={self.company_a.id}",
+                "don_case_tour",
+                login="t_kt_soc",
+            )
+        self.assertTrue(opened, "the tour opened the case form")
+        self.check_client_spec("don.case.form.json", spec_without_context(opened[0]))
         note = self.env["don.case.note"].search([("name", "=", "Schoolverzuim neemt toe")])
         self.assertEqual(note.case_id, case)
         self.assertEqual(note.sharing_level, "kernteam")
         self.assertEqual(note.domain_id, self.dom_soc)
         self.assertIn("Nodig voor de analyse", " ".join(note.message_ids.mapped("body")))
+
+    def check_client_spec(self, name, spec):
+        """The benchmarks measure the form as the web client opens it: their
+        stored specification is the one the client sent in this tour. With
+        DON_WRITE_CLIENT_SPECS=1 the tour writes it instead (after a change of
+        the form view)."""
+        path = CLIENT_SPECS / name
+        if os.environ.get("DON_WRITE_CLIENT_SPECS"):
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(json.dumps(spec, indent=2, ensure_ascii=False) + "\n")
+        if not CLIENT_SPECS.is_dir():
+            self.skipTest("not run from the repository: no bench/specs to compare")
+        self.assertEqual(
+            json.loads(path.read_text()),
+            spec,
+            f"{name}: the form view changed; rerun this tour with DON_WRITE_CLIENT_SPECS=1",
+        )
 
 
 @tagged("post_install", "-at_install", "is_tour", "don_tour")
