@@ -23,6 +23,14 @@ KERNTEAM_INPUTS = {
 # an Odoo context key: nothing a client sends can set it.
 _GROUPED_ROWS = contextvars.ContextVar("don_grouped_rows", default=None)
 
+# {secured model: column fields}: what a form's web_read is about to read of
+# the lines of its one2many fields (the tabs of a case). Set by web_read for
+# the read it makes; search_fetch (One2many.read) fetches these columns with
+# the lines, so that reading them does not search the lines a second time
+# through the record rules. It only adds columns to a search the rules
+# restrict. A Python context variable: nothing a client sends can set it.
+_LINE_FIELDS = contextvars.ContextVar("don_line_fields", default=None)
+
 
 class DonSecuredMixin(models.AbstractModel):
     """Records whose visibility is decided by the DON access relation.
@@ -124,6 +132,16 @@ class DonSecuredMixin(models.AbstractModel):
         return domain if positive else ["!", *domain]
 
     def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        lines = _LINE_FIELDS.get()
+        if lines and field_names is not None and self._name in lines:
+            field_names = [
+                *field_names,
+                *(
+                    fname
+                    for fname in lines[self._name]
+                    if self._fields[fname].is_accessible(self.env)
+                ),
+            ]
         if not self.env.su and "company_id" in self._fields and field_names is not None:
             # Reading the records checks the company rule on them: fetch the
             # company with the search, not in a second query of every column.
@@ -494,12 +512,67 @@ class DonSecuredMixin(models.AbstractModel):
         if records:
             self.env["don.access.log"]._log_records(records, action=action)
 
+    def _don_user_tags(self, specification):
+        """The many2many fields to users of which ``specification`` asks only
+        the names (the tags of a form: the involved professionals)."""
+        return [
+            fname
+            for fname, field_spec in specification.items()
+            if (field := self._fields.get(fname)) is not None
+            and field.type == "many2many"
+            and field.comodel_name == "res.users"
+            and set(field_spec) <= {"fields", "context"}
+            and field_spec.get("fields") == {"display_name": {}}
+        ]
+
+    def _don_line_fields(self, specification):
+        """{secured model: column fields} the one2many fields of
+        ``specification`` read of their lines."""
+        lines = {}
+        for fname, field_spec in specification.items():
+            field = self._fields.get(fname)
+            if field is None or field.type != "one2many" or not field_spec.get("fields"):
+                continue
+            comodel = self.env[field.comodel_name]
+            if not isinstance(comodel, DonSecuredMixin):
+                continue
+            columns = lines.setdefault(comodel._name, [])
+            columns.extend(
+                name
+                for name in field_spec["fields"]
+                if name in comodel._fields and comodel._fields[name].column_type
+            )
+        return lines
+
     def web_read(self, specification):
+        # User tags: the ORM reads which users they hold through the record
+        # rules of res.users (in the many2many's query); their names are then
+        # read as Odoo reads the name of a many2one, with sudo, instead of
+        # checking the rules of res.users a second time in Python for them.
+        tags = self._don_user_tags(specification)
+        if tags:
+            specification = {**specification, **{fname: {} for fname in tags}}
         # The lines a form shows (x2many) are read through their own
         # web_read: not separate openings.
-        result = super(DonSecuredMixin, self.with_context(don_no_access_log=INTERNAL)).web_read(
-            specification
-        )
+        token = _LINE_FIELDS.set(self._don_line_fields(specification))
+        try:
+            result = super(DonSecuredMixin, self.with_context(don_no_access_log=INTERNAL)).web_read(
+                specification
+            )
+        finally:
+            _LINE_FIELDS.reset(token)
+        if tags and result:
+            user_ids = {uid for values in result for fname in tags for uid in values[fname]}
+            # sudo: only the users the ORM just read in these fields for the
+            # current user (the rules applied), only their names.
+            names = {
+                user.id: user.display_name for user in self.env["res.users"].browse(user_ids).sudo()
+            }
+            for values in result:
+                for fname in tags:
+                    values[fname] = [
+                        {"id": uid, "display_name": names[uid]} for uid in values[fname]
+                    ]
         if self and set(specification) - {"id", "display_name"}:
             # One record is a form; several (an API call, more lines of a
             # one2many loaded on their own) are one list consultation.

@@ -69,6 +69,54 @@ class TestLeakChannels(DonTestCommon):
         # A case's label never names the young person.
         self.assertNotIn("Noah", self.case_a.with_user(self.kt_soc).display_name)
 
+    def test_user_tags_are_the_orms(self):
+        """The tags of the involved professionals on a case form (names read
+        with sudo after the ORM read the users): the same users and names as
+        Odoo's own web_read gives, for each role; an archived professional
+        is not listed."""
+        self.case_a.involved_user_ids = [Command.set((self.prof_soc | self.prof_vei).ids)]
+        self.prof_vei.active = False
+        tags = {"involved_user_ids": {"fields": {"display_name": {}}}}
+        # A limit makes it Odoo's path: web_read of the users themselves.
+        odoo_path = {"involved_user_ids": {"fields": {"display_name": {}}, "limit": 40}}
+        for user in (self.kt_soc, self.kt_pol, self.prof_soc):
+            case = self.case_a.with_user(user)
+            self.env.invalidate_all()
+            got = case.web_read(tags)[0]["involved_user_ids"]
+            self.env.invalidate_all()
+            self.assertEqual(got, case.web_read(odoo_path)[0]["involved_user_ids"], user.login)
+            self.assertEqual(got, [{"id": self.prof_soc.id, "display_name": self.prof_soc.name}])
+
+    def test_tabs_show_what_the_orm_shows(self):
+        """The tabs of a case form (its lines, searched with the columns the
+        form shows): for each role exactly the lines and values the ORM's own
+        search and read give that user, in the same order."""
+        tabs = {
+            "note_ids": ["date", "name", "domain_id", "sharing_level", "author_id"],
+            "factor_ids": ["factor_id", "assessment", "domain_id", "sharing_level"],
+            "relation_ids": ["relation_type", "name", "influence", "sharing_level"],
+            "intervention_ids": ["type_id", "name", "state", "domain_id"],
+        }
+        spec = {
+            fname: {"fields": {name: {} for name in columns}, "limit": 40}
+            for fname, columns in tabs.items()
+        }
+        for user in (self.kt_soc, self.kt_pol, self.kt_vei, self.prof_soc):
+            case = self.case_a.with_user(user)
+            self.env.invalidate_all()
+            shown = case.web_read(spec)[0]
+            for fname, columns in tabs.items():
+                self.env.invalidate_all()
+                model = self.env[self.case_a._fields[fname].comodel_name].with_user(user)
+                lines = model.search([("case_id", "=", self.case_a.id)])
+                expected = lines.read(columns, load=None)
+                got = [{key: value for key, value in row.items()} for row in shown[fname]]
+                self.assertEqual(got, expected, f"{user.login}: {fname}")
+        secrets = [
+            row["name"] for row in self.case_a.with_user(self.kt_soc).web_read(spec)[0]["note_ids"]
+        ]
+        self.assertNotIn(self.note_pol.name, secrets)
+
     def test_export(self):
         case = self.case_a.with_user(self.kt_soc)
         with self.assertRaises(AccessError):
