@@ -216,10 +216,18 @@ class DonCase(models.Model):
 
     @api.depends_context("uid")
     def _compute_counts(self):
-        for fname, model in (
-            ("note_count", "don.case.note"),
-            ("intervention_count", "don.intervention"),
+        for fname, model, lines in (
+            ("note_count", "don.case.note", "note_ids"),
+            ("intervention_count", "don.intervention", "intervention_ids"),
         ):
+            if not any(self.env.cache.get_missing_ids(self, self._fields[lines])):
+                # The form read the lines for its tab just before (through the
+                # record rules): counted in memory, with the record rules
+                # checked on them as Odoo checks a read of records it holds
+                # (lines another read put there, with sudo, are not counted).
+                for case in self:
+                    case[fname] = len(case[lines]._filtered_access("read"))
+                continue
             counts = dict(
                 self.env[model]._read_group([("case_id", "in", self.ids)], ["case_id"], ["__count"])
             )

@@ -117,6 +117,40 @@ class TestLeakChannels(DonTestCommon):
         ]
         self.assertNotIn(self.note_pol.name, secrets)
 
+    def test_tab_counts_are_the_searchs(self):
+        """The counts on the case form's buttons (contributions,
+        interventions) equal the user's search_count: computed from the tab's
+        lines when the form read them, with a query otherwise, and also when
+        other code read every line with sudo before (the lines in memory are
+        then checked against the rules)."""
+        counted = {"note_count": "don.case.note", "intervention_count": "don.intervention"}
+        form = {
+            "note_ids": {"fields": {"name": {}}},
+            "intervention_ids": {"fields": {"name": {}}},
+            **{fname: {} for fname in counted},
+        }
+        for user in (self.kt_soc, self.kt_pol, self.kt_vei, self.prof_soc):
+            for prepare in ("form", "sudo read first", "counts alone"):
+                self.env.invalidate_all()
+                case = self.case_a.with_user(user)
+                if prepare == "sudo read first":
+                    self.case_a.sudo().note_ids.mapped("name")
+                    self.case_a.sudo().intervention_ids.mapped("name")
+                # After a sudo read only the counts are asked: the web client
+                # never reads a form after server code in the same request.
+                spec = form if prepare == "form" else {fname: {} for fname in counted}
+                values = case.web_read(spec)[0]
+                for fname, model in counted.items():
+                    Model = self.env[model].with_user(user)
+                    expected = Model.search_count([("case_id", "=", self.case_a.id)])
+                    self.assertEqual(values[fname], expected, f"{user.login}, {prepare}: {fname}")
+        Note = self.env["don.case.note"].with_user(self.kt_soc)
+        self.assertLess(
+            Note.search_count([("case_id", "=", self.case_a.id)]),
+            len(self.case_a.sudo().note_ids),
+            "a hidden contribution exists on this case",
+        )
+
     def test_export(self):
         case = self.case_a.with_user(self.kt_soc)
         with self.assertRaises(AccessError):
