@@ -515,14 +515,20 @@ class DonSecuredMixin(models.AbstractModel):
     def _don_user_tags(self, specification):
         """The many2many fields to users of which ``specification`` asks only
         the names (the tags of a form: the involved professionals)."""
+        cache = self.env.cache
         return [
             fname
             for fname, field_spec in specification.items()
             if (field := self._fields.get(fname)) is not None
             and field.type == "many2many"
             and field.comodel_name == "res.users"
+            and isinstance(field_spec, dict)
             and set(field_spec) <= {"fields", "context"}
             and field_spec.get("fields") == {"display_name": {}}
+            # Only users this web_read reads from the database, through the
+            # rules of res.users: not ids already in memory (a web_save's
+            # read of the users just written, whatever the writer could see).
+            and len(list(cache.get_missing_ids(self, field))) == len(self)
         ]
 
     def _don_line_fields(self, specification):
@@ -531,7 +537,12 @@ class DonSecuredMixin(models.AbstractModel):
         lines = {}
         for fname, field_spec in specification.items():
             field = self._fields.get(fname)
-            if field is None or field.type != "one2many" or not field_spec.get("fields"):
+            if (
+                field is None
+                or field.type != "one2many"
+                or not isinstance(field_spec, dict)
+                or not isinstance(field_spec.get("fields"), dict)
+            ):
                 continue
             comodel = self.env[field.comodel_name]
             if not isinstance(comodel, DonSecuredMixin):
@@ -563,8 +574,9 @@ class DonSecuredMixin(models.AbstractModel):
             _LINE_FIELDS.reset(token)
         if tags and result:
             user_ids = {uid for values in result for fname in tags for uid in values[fname]}
-            # sudo: only the users the ORM just read in these fields for the
-            # current user (the rules applied), only their names.
+            # sudo: only the users the ORM just read in these fields from the
+            # database for the current user (the rules of res.users applied
+            # in the many2many's query, see _don_user_tags), only their names.
             names = {
                 user.id: user.display_name for user in self.env["res.users"].browse(user_ids).sudo()
             }

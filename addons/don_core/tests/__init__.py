@@ -23,3 +23,4 @@ from . import test_meeting_guest_matrix
 from . import test_meeting_properties
 from . import test_ui_phone
 from . import test_meeting_wizard_inputs
+from . import test_form_specs
