@@ -4,7 +4,7 @@
     "name": "DON Kern",
     "summary": "DON approach against jonge aanwas: youth register, case files, "
     "domain-based sharing, access log",
-    "version": "18.0.1.6.0",
+    "version": "18.0.1.7.0",
     "category": "Services/DON",
     "author": "DON for Odoo",
     "website": "https://github.com/don-for-odoo/don",
