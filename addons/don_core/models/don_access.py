@@ -499,6 +499,21 @@ class DonAccess(models.AbstractModel):
                 self.env.cr.execute(SQL("ANALYZE %s", SQL.identifier(ACCESS_TABLE)))
         for name in names:
             self.env[name].invalidate_model()
+        # What the records before them show about these is computed per user
+        # (a case's counts of its lines, its "more exists" notice): forgotten
+        # too, so that a read later in the transaction counts again.
+        depends_context = self.env.registry.field_depends_context
+        for name in self._secured_models():
+            if name in names:
+                continue
+            model = self.env[name]
+            per_user = [
+                fname
+                for fname, field in model._fields.items()
+                if not field.store and "uid" in depends_context.get(field, ())
+            ]
+            if per_user:
+                model.invalidate_model(per_user)
 
     def _recompute_model(self, model, params, ids, user_ids):
         copied_columns, copied_values = self._sql_copied(model)

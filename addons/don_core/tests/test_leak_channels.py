@@ -151,6 +151,27 @@ class TestLeakChannels(DonTestCommon):
             "a hidden contribution exists on this case",
         )
 
+    def test_tab_counts_after_narrowing_in_the_same_transaction(self):
+        """Found by the review of the counts: a contribution narrowed to its
+        own domain after the case form was read in the same transaction left
+        the Sociaal domein Kernteam member's count of the contributions at the old value
+        (the access relation was recomputed for the contribution, not the
+        case's counts)."""
+        Note = self.env["don.case.note"]
+        case = self.case_a.with_user(self.kt_soc)
+        before = case.web_read({"note_count": {}, "has_hidden_info": {}})[0]
+        self.assertEqual(
+            before["note_count"],
+            Note.with_user(self.kt_soc).search_count([("case_id", "=", self.case_a.id)]),
+        )
+        # The Politie author narrows it to the Politie domain.
+        self.note_kt.with_user(self.kt_pol).write({"sharing_level": "domain"})
+        after = case.web_read({"note_count": {}, "has_hidden_info": {}})[0]
+        count = Note.with_user(self.kt_soc).search_count([("case_id", "=", self.case_a.id)])
+        self.assertEqual(after["note_count"], count)
+        self.assertEqual(after["note_count"], before["note_count"] - 1)
+        self.assertTrue(after["has_hidden_info"])
+
     def test_export(self):
         case = self.case_a.with_user(self.kt_soc)
         with self.assertRaises(AccessError):
