@@ -44,6 +44,23 @@ class DonAccess(models.AbstractModel):
 
     @api.model
     @tools.ormcache()
+    def _per_user_fields(self):
+        """((secured model, its fields computed per user and not stored), ...)
+        for the secured models that have such fields."""
+        depends_context = self.env.registry.field_depends_context
+        result = []
+        for name in self._secured_models():
+            per_user = [
+                fname
+                for fname, field in self.env[name]._fields.items()
+                if not field.store and "uid" in depends_context.get(field, ())
+            ]
+            if per_user:
+                result.append((name, tuple(per_user)))
+        return tuple(result)
+
+    @api.model
+    @tools.ormcache()
     def _secured_models(self):
         """Secured models in dependency order, derived from the registry:
         every concrete model that inherits ``don.secured.mixin``, each after
@@ -502,18 +519,9 @@ class DonAccess(models.AbstractModel):
         # What the records before them show about these is computed per user
         # (a case's counts of its lines, its "more exists" notice): forgotten
         # too, so that a read later in the transaction counts again.
-        depends_context = self.env.registry.field_depends_context
-        for name in self._secured_models():
-            if name in names:
-                continue
-            model = self.env[name]
-            per_user = [
-                fname
-                for fname, field in model._fields.items()
-                if not field.store and "uid" in depends_context.get(field, ())
-            ]
-            if per_user:
-                model.invalidate_model(per_user)
+        for name, per_user in self._per_user_fields():
+            if name not in names:
+                self.env[name].invalidate_model(per_user)
 
     def _recompute_model(self, model, params, ids, user_ids):
         copied_columns, copied_values = self._sql_copied(model)
