@@ -99,8 +99,14 @@ class DonCase(models.Model):
         "case_id",
         "user_id",
         string="Involved professionals",
+        # The group's id from the cached xmlid table: env.ref would ask the
+        # database whether the group exists on every read of the field.
         domain=lambda self: [
-            ("groups_id", "in", self.env.ref("don_core.group_don_professional").id)
+            (
+                "groups_id",
+                "in",
+                self.env["ir.model.data"]._xmlid_to_res_id("don_core.group_don_professional"),
+            )
         ],
         help="Professionals who work on this case and may see it.",
     )
@@ -437,7 +443,7 @@ class DonCase(models.Model):
     web_read._readonly = False
 
     def _don_log_involved_any(self, user):
-        return any(user == case.director_id or user in case.involved_user_ids for case in self)
+        return bool(self._don_log_listing(user))
 
     def action_reopen(self):
         self.write({"stage": "nazorg"})

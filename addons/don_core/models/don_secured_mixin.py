@@ -469,29 +469,60 @@ class DonSecuredMixin(models.AbstractModel):
             youths |= self.case_id.youth_id
         return youths
 
+    # The fields to users that make a user explicitly involved in a record.
+    _DON_INVOLVING_FIELDS = ("director_id", "involved_user_ids", "handler_id", "user_ids")
+
+    def _don_log_listing(self, user):
+        """The ids of the records of ``self`` (sudo) in which ``user`` is
+        listed: the case director, an involved professional, the handler or
+        a listed user. A many2many is asked in its relation table for the
+        whole set (one query per field, no read of the users)."""
+        found = set()
+        for fname in self._DON_INVOLVING_FIELDS:
+            field = self._fields.get(fname)
+            if field is None or field.comodel_name != "res.users":
+                continue
+            if field.type != "many2many" or not field.store:
+                found.update(record.id for record in self if user in record[fname])
+                continue
+            # As the field reads its users: its domain (e.g. professionals
+            # only) applies to the user.
+            users = (
+                self.env["res.users"]
+                .sudo()
+                .with_context(active_test=False)
+                ._search([("id", "=", user.id), *field.get_domain_list(self)])
+            )
+            self.flush_model([fname])
+            self.env.cr.execute(
+                SQL(
+                    "SELECT %s FROM %s WHERE %s IN %s AND %s IN %s",
+                    SQL.identifier(field.column1),
+                    SQL.identifier(field.relation),
+                    SQL.identifier(field.column1),
+                    tuple(self.ids),
+                    SQL.identifier(field.column2),
+                    users.subselect(),
+                )
+            )
+            found.update(row[0] for row in self.env.cr.fetchall())
+        return found
+
     def _don_log_involved(self, user):
         """The user is explicitly involved in these records (or in their
         case): the case director, an involved professional, the handler or a
-        listed user. For a set: involved in every one of them."""
+        listed user. For a set: involved in every one of them. Self is sudo
+        and holds stored records (the access log's consultation)."""
         if not self:
             return False
-        for record in self:
-            case = record if record._name == "don.case" else None
-            if case is None and "case_id" in record._fields:
-                case = record.case_id if record.case_id._name == "don.case" else None
-            people = self.env["res.users"]
-            for holder in (record, case):
-                if not holder:
-                    continue
-                for fname in ("director_id", "involved_user_ids", "handler_id", "user_ids"):
-                    if (
-                        fname in holder._fields
-                        and holder._fields[fname].comodel_name == "res.users"
-                    ):
-                        people |= holder[fname]
-            if user not in people:
-                return False
-        return True
+        listed = self._don_log_listing(user)
+        if listed.issuperset(self.ids):
+            return True
+        case_field = self._fields.get("case_id")
+        if self._name == "don.case" or not case_field or case_field.comodel_name != "don.case":
+            return False
+        in_cases = self.case_id._don_log_listing(user)
+        return all(record.id in listed or record.case_id.id in in_cases for record in self)
 
     def _don_log_opened_record(self):
         """The record whose opening the form of this record logs ("open"):
