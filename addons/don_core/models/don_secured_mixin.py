@@ -478,6 +478,9 @@ class DonSecuredMixin(models.AbstractModel):
         a listed user. A many2many is asked in its relation table for the
         whole set (one query per field, no read of the users)."""
         found = set()
+        if not self:
+            # A young person without a case, an item without one.
+            return found
         for fname in self._DON_INVOLVING_FIELDS:
             field = self._fields.get(fname)
             if field is None or field.comodel_name != "res.users":
