@@ -46,7 +46,10 @@ PNG = (
 # user's recent opening of the form); the chatter's data (one record, not
 # covered by an opening) the young people, involvement, emergency access
 # and the INSERT.
-EXTRA_QUERIES = {"fetch": 9, "messages": 8, "files": 8, "thread": 6}
+# Involvement is one query of the relation table of the involved
+# professionals (until 2026-12-03 a read of those users and of their group,
+# two queries more).
+EXTRA_QUERIES = {"fetch": 7, "messages": 6, "files": 6, "thread": 4}
 # The same for the last side channels, counted against the same call made
 # by server code: an API read of activities or tracked values, and a
 # name_search of files: the document references of the rows (one query),
@@ -56,12 +59,12 @@ EXTRA_QUERIES = {"fetch": 9, "messages": 8, "files": 8, "thread": 6}
 # task one more (the task's case), the chatter's fetch of them one more (the
 # probe of a recent opening).
 NEW_EXTRA_QUERIES = {
-    "activities": 7,
-    "tracking": 7,
-    "groups": 9,
-    "names": 7,
-    "task": 8,
-    "task fetch": 9,
+    "activities": 5,
+    "tracking": 5,
+    "groups": 7,
+    "names": 5,
+    "task": 6,
+    "task fetch": 7,
 }
 # What the chatter of a form asks /mail/thread/data for (Odoo 18's chatter).
 THREAD_REQUESTS = (
