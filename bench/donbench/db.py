@@ -19,7 +19,8 @@ import odoo.sql_db
 from odoo.tools import config
 
 # The tables a bulk load fills (statistics and visibility map afterwards).
-DATA_TABLES = (
+# The tables of the generated records (with an id sequence to set after COPY).
+RECORD_TABLES = (
     "don_youth",
     "don_case",
     "don_case_note",
@@ -27,6 +28,9 @@ DATA_TABLES = (
     "don_case_goal",
     "don_intervention",
     "don_case_relation",
+)
+DATA_TABLES = (
+    *RECORD_TABLES,
     "don_case_involved_user_rel",
     "don_case_note_user_rel",
     "res_users",

@@ -20,6 +20,7 @@ from odoo import SUPERUSER_ID, api
 from . import log
 from .db import (
     MARKER_KEY,
+    RECORD_TABLES,
     analyze,
     code_fingerprint,
     drop_db,
@@ -304,17 +305,6 @@ def _item(rng, muni, domain_ids, legal_basis_id):
     return domain_ids[code], level, basis, rng.choice(muni.by_domain[code])
 
 
-ITEM_TABLES = (
-    "don_youth",
-    "don_case",
-    "don_case_note",
-    "don_case_factor",
-    "don_case_goal",
-    "don_intervention",
-    "don_case_relation",
-)
-
-
 def generate_case_items(cr, rng, muni, cases, domain_ids, legal_basis_id, today, now):
     """Risk and protective factors, goals of the plan, interventions and
     relations of the system, for every case (the tabs of the case form)."""
@@ -337,7 +327,8 @@ def generate_case_items(cr, rng, muni, cases, domain_ids, legal_basis_id, today,
     for case_id, start in cases:
         count = {key: rng.randint(*span) for key, span in ITEMS_PER_CASE.items()}
         for factor_id, kind, area in rng.sample(factors, count["factors"]):
-            domain, level, basis, author = _item(rng, muni, domain_ids, legal_basis_id)
+            item = _item(rng, muni, domain_ids, legal_basis_id)
+            author = item[-1]
             day = start + datetime.timedelta(days=rng.randint(0, (today - start).days))
             assessment = rng.choice(["low", "medium", "high"])
             rows["factors"].append(
@@ -345,10 +336,7 @@ def generate_case_items(cr, rng, muni, cases, domain_ids, legal_basis_id, today,
                     ids["factors"],
                     case_id,
                     company,
-                    domain,
-                    level,
-                    basis,
-                    author,
+                    *item,
                     factor_id,
                     kind,
                     area,
@@ -383,7 +371,8 @@ def generate_case_items(cr, rng, muni, cases, domain_ids, legal_basis_id, today,
             goals.append(ids["goals"])
             ids["goals"] += 1
         for _index in range(count["interventions"]):
-            domain, level, basis, author = _item(rng, muni, domain_ids, legal_basis_id)
+            item = _item(rng, muni, domain_ids, legal_basis_id)
+            author = item[-1]
             type_id, line = rng.choice(types)
             begin = start + datetime.timedelta(days=rng.randint(0, (today - start).days))
             state = weighted(rng, INTERVENTION_STATES)
@@ -392,10 +381,7 @@ def generate_case_items(cr, rng, muni, cases, domain_ids, legal_basis_id, today,
                     ids["interventions"],
                     case_id,
                     company,
-                    domain,
-                    level,
-                    basis,
-                    author,
+                    *item,
                     type_id,
                     f"Intervention {ids['interventions']}",
                     line,
@@ -411,7 +397,8 @@ def generate_case_items(cr, rng, muni, cases, domain_ids, legal_basis_id, today,
             )
             ids["interventions"] += 1
         for _index in range(count["relations"]):
-            domain, level, basis, author = _item(rng, muni, domain_ids, legal_basis_id)
+            item = _item(rng, muni, domain_ids, legal_basis_id)
+            author = item[-1]
             kind = rng.choice(RELATION_TYPES)
             influence = rng.choice(["protective", "neutral", "risk"])
             rows["relations"].append(
@@ -419,10 +406,7 @@ def generate_case_items(cr, rng, muni, cases, domain_ids, legal_basis_id, today,
                     ids["relations"],
                     case_id,
                     company,
-                    domain,
-                    level,
-                    basis,
-                    author,
+                    *item,
                     kind,
                     f"Person {ids['relations']}",
                     influence,
@@ -465,7 +449,7 @@ def generate_case_items(cr, rng, muni, cases, domain_ids, legal_basis_id, today,
 
 def fix_sequences(env):
     cr = env.cr
-    for table in ITEM_TABLES:
+    for table in RECORD_TABLES:
         cr.execute(f"SELECT setval('{table}_id_seq', GREATEST((SELECT MAX(id) FROM {table}), 1))")
     for xmlid, table in (
         ("don_core.seq_don_youth", "don_youth"),
