@@ -40,6 +40,7 @@ import struct
 import sys
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 import requests
@@ -108,6 +109,14 @@ CASE_KANBAN = {
     "director_id": {"fields": {"display_name": {}}},
     "stage": {},
 }
+# (method, path) of the pages requested -> operation (server_times).
+PAGE_OPERATIONS = {}
+# An access line of the server's log (werkzeug, with Odoo's counters: queries,
+# seconds in SQL, seconds in the rest of the request).
+ACCESS_LINE = re.compile(
+    r'"(?P<method>[A-Z]+) (?P<url>\S+) HTTP/[\d.]+" \d+ \S+ '
+    r"(?P<queries>\d+) (?P<sql>[\d.]+) (?P<rest>[\d.]+)"
+)
 # Closed-loop rounds of the largest mix before measuring (see main).
 WARM_ROUNDS = 2
 # The case form as the web client opens it (bench/specs), filled in by main()
@@ -334,7 +343,10 @@ class Client:
         kwargs.setdefault("context", self.context)
         started = time.perf_counter()
         reply = self.http.post(
-            f"{self.base}/web/dataset/call_kw/{model}/{method}",
+            # The operation in the query string (JSON-RPC reads only the
+            # body) names the request in the server's log (server_times).
+            f"{self.base}/web/dataset/call_kw/{model}/{method}"
+            f"?bench_op={urllib.parse.quote(operation)}",
             json={"params": {"model": model, "method": method, "args": args, "kwargs": kwargs}},
             timeout=120,
         )
@@ -347,6 +359,9 @@ class Client:
         return body["result"]
 
     def page(self, operation, method, path, **kwargs):
+        # A page's form reads the query string too: the server's log names
+        # it by method and path.
+        PAGE_OPERATIONS[method, path] = operation
         started = time.perf_counter()
         reply = self.http.request(method, self.base + path, timeout=120, **kwargs)
         ms = (time.perf_counter() - started) * 1000
@@ -518,17 +533,23 @@ def virtual_users(count, ids, cases, meeting, domain_ids):
     return users
 
 
-def run_mix(base, database, users, rounds, superuser, think=0.0):
-    """Log every virtual user in, then all at once: ``rounds`` rounds each,
-    with ``think`` seconds (mean) between screens. Returns (timings, wall
-    seconds, errors)."""
+def run_mix(base, database, users, rounds, superuser, think=0.0, sessions=None):
+    """Log every virtual user in (or take its session from ``sessions``,
+    {(index, superuser): (cookies, context)}, filled in here), then all at
+    once: ``rounds`` rounds each, with ``think`` seconds (mean) between
+    screens. Returns (timings, wall seconds, errors)."""
+    sessions = {} if sessions is None else sessions
 
     def connect(indexed):
         index, (_role, login, _ctx) = indexed
         # The same think times in both mixes (seeded per virtual user).
         client = Client(base, database, think, random.Random(SEED * 7 + index))
-        if login:
+        if login and (index, superuser) in sessions:
+            cookies, client.context = sessions[index, superuser]
+            client.http.cookies.update(cookies)
+        elif login:
             client.login("admin" if superuser else login, superuser=superuser)
+            sessions[index, superuser] = (client.http.cookies.copy(), client.context)
         return client
 
     # Logging in (password hash, TOTP) is not measured: a few at a time.
@@ -558,6 +579,32 @@ def run_mix(base, database, users, rounds, superuser, think=0.0):
     return [t for client in clients for t in client.timings], wall, errors
 
 
+def server_times(log_lines):
+    """[(operation, queries, SQL ms, other ms)] of the requests in the
+    server's access lines: the time from the worker taking the request to
+    its answer, as Odoo counts it. What a client waits more is the wait for a
+    free worker (and the loopback)."""
+    times = []
+    for line in log_lines:
+        match = ACCESS_LINE.search(line)
+        if not match:
+            continue
+        url = urllib.parse.urlsplit(match["url"])
+        operation = urllib.parse.parse_qs(url.query).get("bench_op", [None])[0]
+        operation = operation or PAGE_OPERATIONS.get((match["method"], url.path))
+        if operation:
+            sql, rest = float(match["sql"]) * 1000, float(match["rest"]) * 1000
+            times.append((operation, int(match["queries"]), sql, rest))
+    return times
+
+
+def cache_clears(database):
+    """How often a worker cleared the registry's caches (Odoo signals it to
+    the other workers with this sequence): a clear during a mix makes every
+    worker read rules, groups and access again."""
+    return int(psql(database, "SELECT last_value FROM base_cache_signaling_default"))
+
+
 def domain_of_users(database, ids):
     registry = odoo.modules.registry.Registry(database)
     with registry.cursor() as cr:
@@ -585,6 +632,25 @@ def summarise(timings):
         }
         for operation, values in per_op.items()
     }
+
+
+def summarise_server(times):
+    """{operation or None (all): p50/p95 of the server time, mean SQL and
+    other ms, mean queries}."""
+    per_op = {None: times}
+    for item in times:
+        per_op.setdefault(item[0], []).append(item)
+    result = {}
+    for operation, items in per_op.items():
+        total = [sql + rest for _op, _q, sql, rest in items]
+        result[operation] = {
+            "p50": statistics.median(total) if total else 0.0,
+            "p95": percentile(total, 0.95) if total else 0.0,
+            "sql": statistics.fmean(sql for _o, _q, sql, _r in items) if items else 0.0,
+            "rest": statistics.fmean(rest for _o, _q, _s, rest in items) if items else 0.0,
+            "queries": statistics.fmean(q for _o, q, _s, _r in items) if items else 0.0,
+        }
+    return result
 
 
 def render(args, marker, runs, load, server_errors):
@@ -620,6 +686,8 @@ def render(args, marker, runs, load, server_errors):
         restricted, su = runs[users, False], runs[users, True]
         p95_r = percentile([ms for _op, ms, _ok in restricted["timings"]], 0.95)
         p95_s = percentile([ms for _op, ms, _ok in su["timings"]], 0.95)
+        server_r = summarise_server(restricted["server"])[None]
+        server_s = summarise_server(su["server"])[None]
         verdict = "PASS" if p95_r < P95_FLOOR_MS else "FAIL"
         if not args.think:
             verdict = "(closed loop: capacity, no floor)"
@@ -636,6 +704,10 @@ def render(args, marker, runs, load, server_errors):
                 f"{p95_r:.0f}",
                 f"{p95_s:.0f}",
                 f"{p95_r / p95_s:.2f}x",
+                f"{server_r['p95']:.0f}",
+                f"{server_s['p95']:.0f}",
+                f"{server_r['sql']:.1f} + {server_r['rest']:.1f}",
+                f"{server_s['sql']:.1f} + {server_s['rest']:.1f}",
                 f"{len(restricted['errors']) + len(su['errors'])}",
                 verdict,
             ]
@@ -651,6 +723,10 @@ def render(args, marker, runs, load, server_errors):
             "p95 ms restricted",
             "p95 ms superuser",
             "p95 ratio",
+            "server p95 ms restricted",
+            "server p95 ms superuser",
+            "server mean ms SQL + other, restricted",
+            "server mean ms SQL + other, superuser",
             "errors",
             f"p95 < {P95_FLOOR_MS} ms at 30 users",
         ],
@@ -660,10 +736,22 @@ def render(args, marker, runs, load, server_errors):
         "",
         f"Floor: p95 under {P95_FLOOR_MS} ms at 30 users; aim: under {P95_AIM_MS} ms, "
         f"restricted within {MIX_RATIO_AIM}x of the superuser mix.",
+        "",
+        "The server's times are Odoo's own counters in its access log (from the worker "
+        "taking the request to its answer: the time in SQL and the rest). What the client "
+        "waits more is the wait for a free worker.",
+        "",
+        "Registry cache clears during the measured mixes (expected 0): restricted "
+        + ", ".join(f"{runs[users, False]['cache_clears']}" for users in args.users)
+        + "; superuser "
+        + ", ".join(f"{runs[users, True]['cache_clears']}" for users in args.users)
+        + f" (for {', '.join(map(str, args.users))} users).",
     ]
     for users in args.users:
         restricted = summarise(runs[users, False]["timings"])
         su = summarise(runs[users, True]["timings"])
+        server_r = summarise_server(runs[users, False]["server"])
+        server_s = summarise_server(runs[users, True]["server"])
         op_rows = [
             [
                 operation,
@@ -672,6 +760,12 @@ def render(args, marker, runs, load, server_errors):
                 f"{su.get(operation, {}).get('p50', 0):.0f}",
                 f"{values['p95']:.0f}",
                 f"{su.get(operation, {}).get('p95', 0):.0f}",
+                f"{server_r.get(operation, {}).get('p50', 0):.0f}",
+                f"{server_s.get(operation, {}).get('p50', 0):.0f}",
+                f"{server_r.get(operation, {}).get('p95', 0):.0f}",
+                f"{server_s.get(operation, {}).get('p95', 0):.0f}",
+                f"{server_r.get(operation, {}).get('queries', 0):.0f}",
+                f"{server_s.get(operation, {}).get('queries', 0):.0f}",
                 values["failed"] + su.get(operation, {}).get("failed", 0),
             ]
             for operation, values in sorted(restricted.items())
@@ -685,6 +779,12 @@ def render(args, marker, runs, load, server_errors):
                 "p50 ms superuser",
                 "p95 ms restricted",
                 "p95 ms superuser",
+                "server p50 restricted",
+                "server p50 superuser",
+                "server p95 restricted",
+                "server p95 superuser",
+                "queries restricted",
+                "queries superuser",
                 "failed",
             ],
             op_rows,
@@ -727,15 +827,27 @@ def main(argv=None):
     base = f"http://127.0.0.1:{port}"
     runs = {}
     load = os.getloadavg()[0]
-    with server(args.config, args.database, args.workers, port) as server_log:
+    with server(
+        args.config, args.database, args.workers, port, extra=["--log-handler=werkzeug:INFO"]
+    ) as server_log:
         # Warm-up, as the workers of a server that has been running since the
         # morning: every worker loads the registry and the views, and the
         # caches per user (record rules, groups, the strong-login check) of
         # every login of the largest mix, in each worker (the superuser mix
         # has one login, so without this its caches are warm much sooner).
+        #
+        # Every virtual user logs in once, before the warm-up, and keeps its
+        # session for all the mixes (as people log in once in the morning):
+        # Odoo's /web/become, which makes the superuser sessions, clears
+        # every worker's caches (odoo/addons/web/controllers/home.py), so
+        # logging in the superuser mix again before each run left the caches
+        # cold for whichever mix ran next.
         warm = virtual_users(max(args.users), ids, cases, meeting, domain_ids)
+        sessions = {}
         for superuser in (False, True):
-            run_mix(base, args.database, warm, WARM_ROUNDS, superuser=superuser)
+            run_mix(base, args.database, warm, 0, superuser, sessions=sessions)
+        for superuser in (False, True):
+            run_mix(base, args.database, warm, WARM_ROUNDS, superuser, sessions=sessions)
         for users in args.users:
             mix = virtual_users(users, ids, cases, meeting, domain_ids)
             # Interleaved: superuser first for one size, restricted first for the next.
@@ -743,10 +855,20 @@ def main(argv=None):
             for superuser in order:
                 label = "superuser" if superuser else "restricted"
                 log(f"==> {users} users, {label} mix")
+                first_line = len(server_log)
+                clears_before = cache_clears(args.database)
                 timings, wall, errors = run_mix(
-                    base, args.database, mix, args.rounds, superuser, args.think
+                    base, args.database, mix, args.rounds, superuser, args.think, sessions
                 )
-                runs[users, superuser] = {"timings": timings, "wall": wall, "errors": errors}
+                # A worker logs its request after answering it.
+                time.sleep(1)
+                runs[users, superuser] = {
+                    "timings": timings,
+                    "wall": wall,
+                    "errors": errors,
+                    "server": server_times(server_log[first_line:]),
+                    "cache_clears": cache_clears(args.database) - clears_before,
+                }
                 log(
                     f"    {len(timings)} requests in {wall:.1f} s, "
                     f"p95 {percentile([ms for _o, ms, _k in timings], 0.95):.0f} ms, "
