@@ -226,6 +226,7 @@ class DonAccessLog(models.Model):
         # succeeded); only their links to a young person are read here, to
         # name the person concerned in the log.
         records = records.sudo()
+        records.fetch(records._don_log_fields())
         youths = records._don_log_youths()
         if action == "list":
             # A page of a list: who the user is decides the purpose; the
@@ -237,6 +238,7 @@ class DonAccessLog(models.Model):
             purpose = self._purpose(records, user, involved, action)
         single = len(records) == 1
         one_youth = youths if len(youths) == 1 else youths.browse()
+        one_youth.fetch(["name"])
         # Written by the system, in SQL: nobody has create rights on the log
         # (so it cannot be forged through RPC), and one statement of one row
         # (the young people in its array) keeps the consultation cheap.

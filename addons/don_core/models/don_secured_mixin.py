@@ -462,12 +462,37 @@ class DonSecuredMixin(models.AbstractModel):
         if self._name == "don.youth":
             return self
         youths = self.env["don.youth"]
-        for fname in ("youth_id", "youth_ids"):
-            if fname in self._fields and self._fields[fname].comodel_name == "don.youth":
-                youths |= self[fname]
-        if "case_id" in self._fields and self._fields["case_id"].comodel_name == "don.case":
+        fnames = [
+            fname
+            for fname in ("youth_id", "youth_ids")
+            if fname in self._fields and self._fields[fname].comodel_name == "don.youth"
+        ]
+        in_case = "case_id" in self._fields and self._fields["case_id"].comodel_name == "don.case"
+        # Only the columns needed (see _don_log_fields).
+        self.fetch([*fnames, "case_id"] if in_case else fnames)
+        for fname in fnames:
+            youths |= self[fname]
+        if in_case:
+            self.case_id.fetch(["youth_id"])
             youths |= self.case_id.youth_id
         return youths
+
+    def _don_log_fields(self):
+        """The fields an entry of the access log reads of these records,
+        fetched at once and only these columns: reading a field that is not
+        in memory fetches every column of the records (a case's texts
+        included)."""
+        names = ["reference", "company_id", "youth_id", "youth_ids", "case_id"]
+        names += self._DON_INVOLVING_FIELDS
+        if self._name == "don.youth":
+            names.append("name")
+        return [
+            fname
+            for fname in names
+            if (field := self._fields.get(fname)) is not None
+            and field.store
+            and not (field.type == "many2many" and field.comodel_name == "res.users")
+        ]
 
     # The fields to users that make a user explicitly involved in a record.
     _DON_INVOLVING_FIELDS = ("director_id", "involved_user_ids", "handler_id", "user_ids")
@@ -481,35 +506,50 @@ class DonSecuredMixin(models.AbstractModel):
         if not self:
             # A young person without a case, an item without one.
             return found
-        for fname in self._DON_INVOLVING_FIELDS:
-            field = self._fields.get(fname)
-            if field is None or field.comodel_name != "res.users":
-                continue
-            if field.type != "many2many" or not field.store:
-                found.update(record.id for record in self if user in record[fname])
-                continue
+        fields_ = [
+            field
+            for fname in self._DON_INVOLVING_FIELDS
+            if (field := self._fields.get(fname)) is not None and field.comodel_name == "res.users"
+        ]
+        listed = [field for field in fields_ if field.type == "many2many" and field.store]
+        others = [field for field in fields_ if field not in listed]
+        # Only these columns (see _don_log_fields).
+        self.fetch([field.name for field in others])
+        for field in others:
+            found.update(record.id for record in self if user in record[field.name])
+        for field in listed:
             # As the field reads its users: its domain (e.g. professionals
             # only) applies to the user.
-            users = (
-                self.env["res.users"]
-                .sudo()
-                .with_context(active_test=False)
-                ._search([("id", "=", user.id), *field.get_domain_list(self)])
-            )
-            self.flush_model([fname])
+            if field.get_domain_list(self) and not self._don_user_fits(user.id, field.name):
+                continue
+            self.flush_model([field.name])
             self.env.cr.execute(
                 SQL(
-                    "SELECT %s FROM %s WHERE %s IN %s AND %s IN %s",
+                    "SELECT %s FROM %s WHERE %s IN %s AND %s = %s",
                     SQL.identifier(field.column1),
                     SQL.identifier(field.relation),
                     SQL.identifier(field.column1),
                     tuple(self.ids),
                     SQL.identifier(field.column2),
-                    users.subselect(),
+                    user.id,
                 )
             )
             found.update(row[0] for row in self.env.cr.fetchall())
         return found
+
+    @api.model
+    @tools.ormcache("uid", "self._name", "fname")
+    def _don_user_fits(self, uid, fname):
+        """The user ``uid`` is one the many2many ``fname`` to users can hold:
+        its domain applies to them (the involved professionals of a case are
+        professionals). Asked for each logged consultation, so cached per
+        user: the domains of these fields are about the user's groups, and a
+        change of a user's groups or of a group clears the registry's caches
+        (res.users and res.groups write; DON's res.users write for any other
+        input of access)."""
+        domain = self._fields[fname].get_domain_list(self)
+        users = self.env["res.users"].sudo().with_context(active_test=False)
+        return bool(users.search_count([("id", "=", uid), *domain], limit=1))
 
     def _don_log_involved(self, user):
         """The user is explicitly involved in these records (or in their

@@ -28,6 +28,27 @@ class TestAccessLog(DonTestCommon):
         youth_log = logs.filtered(lambda log: log.res_model == "don.youth")
         self.assertFalse(youth_log.involved)
 
+    def test_involvement_is_the_fields_and_follows_the_groups_at_once(self):
+        """Only a user the field can hold is involved: the involved
+        professionals are professionals. Someone else written into the list
+        (a write ignores the field's domain) is not, and a user stops or
+        starts being involved with the role (the check is cached per user; a
+        change of groups clears it)."""
+        Log = self.env["don.access.log"]
+
+        def involved(user):
+            Log.with_user(user)._log_records(self.case_a)
+            return Log.search([], limit=1).involved
+
+        self.assertTrue(involved(self.prof_soc))
+        self.case_a.involved_user_ids = [Command.link(self.privacy.id)]
+        self.assertFalse(involved(self.privacy), "not a professional")
+        professional = self.env.ref("don_core.group_don_professional")
+        self.privacy.write({"groups_id": [Command.link(professional.id)]})
+        self.assertTrue(involved(self.privacy))
+        self.privacy.write({"groups_id": [Command.unlink(professional.id)]})
+        self.assertFalse(involved(self.privacy))
+
     def test_capacity_follows_a_role_change_at_once(self):
         """The capacity is cached per user: a new role, or a role taken
         away, shows in the very next log line."""
