@@ -458,7 +458,7 @@ class DonSecuredMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     def _don_log_youths(self):
         """The young people these records are about (self is sudo, read
-        once for the whole set)."""
+        once for the whole set; the caller fetched _don_log_fields)."""
         if self._name == "don.youth":
             return self
         youths = self.env["don.youth"]
@@ -467,15 +467,16 @@ class DonSecuredMixin(models.AbstractModel):
             for fname in ("youth_id", "youth_ids")
             if fname in self._fields and self._fields[fname].comodel_name == "don.youth"
         ]
-        in_case = "case_id" in self._fields and self._fields["case_id"].comodel_name == "don.case"
-        # Only the columns needed (see _don_log_fields).
-        self.fetch([*fnames, "case_id"] if in_case else fnames)
         for fname in fnames:
             youths |= self[fname]
-        if in_case:
+        if "case_id" in self._fields and self._fields["case_id"].comodel_name == "don.case":
+            # Only the young person of the cases (see _don_log_fields).
             self.case_id.fetch(["youth_id"])
             youths |= self.case_id.youth_id
         return youths
+
+    # The fields to users that make a user explicitly involved in a record.
+    _DON_INVOLVING_FIELDS = ("director_id", "involved_user_ids", "handler_id", "user_ids")
 
     def _don_log_fields(self):
         """The fields an entry of the access log reads of these records,
@@ -494,9 +495,6 @@ class DonSecuredMixin(models.AbstractModel):
             and not (field.type == "many2many" and field.comodel_name == "res.users")
         ]
 
-    # The fields to users that make a user explicitly involved in a record.
-    _DON_INVOLVING_FIELDS = ("director_id", "involved_user_ids", "handler_id", "user_ids")
-
     def _don_log_listing(self, user):
         """The ids of the records of ``self`` (sudo) in which ``user`` is
         listed: the case director, an involved professional, the handler or
@@ -513,7 +511,8 @@ class DonSecuredMixin(models.AbstractModel):
         ]
         listed = [field for field in fields_ if field.type == "many2many" and field.store]
         others = [field for field in fields_ if field not in listed]
-        # Only these columns (see _don_log_fields).
+        # Only these columns (see _don_log_fields); the cases of items are
+        # not fetched by the caller.
         self.fetch([field.name for field in others])
         for field in others:
             found.update(record.id for record in self if user in record[field.name])
